@@ -1,0 +1,63 @@
+# The two commands: `make demo` runs the platform with a demo edition, `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+DEMO_ENV := DJANGO_SETTINGS_MODULE=academy.settings.dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test setup lint check-migrations pytest serve seed bench browser-deps clean
+
+## Set everything up, seed the demo and serve it on http://127.0.0.1:8000 with a task worker.
+demo: setup
+	$(DEMO_ENV) $(BIN)/academy migrate --no-input
+	$(DEMO_ENV) $(BIN)/academy seed --seed 2022
+	$(DEMO_ENV) $(BIN)/academy collectstatic --no-input -v 0
+	@$(BIN)/python scripts/demo_banner.py $(HOST) $(PORT)
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(DEMO_ENV) $(BIN)/academy db_worker --no-startup-delay & \
+	  $(DEMO_ENV) $(BIN)/academy runserver $(HOST):$(PORT) --noreload
+
+## Set everything up and run lint, the migration check and the whole test suite.
+test: setup browser-deps lint check-migrations pytest
+
+setup: $(VENV)/.synced node_modules/.installed
+
+$(BIN)/python:
+	@PY=$$(scripts/find-python) && echo "Using $$PY" && $$PY -m venv $(VENV)
+
+$(VENV)/.synced: $(BIN)/python pyproject.toml uv.lock
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || $(BIN)/python -m ensurepip -q
+	@$(BIN)/uv --version 2>/dev/null | grep -q "$(UV_VERSION)" || $(BIN)/python -m pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(BIN)/uv sync --frozen --python $(BIN)/python
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## Debian's chromium for the browser tests (Playwright drives it; never `playwright install`).
+browser-deps:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+lint: setup
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+
+check-migrations: setup
+	DJANGO_SETTINGS_MODULE=academy.settings.test $(BIN)/academy makemigrations --check --dry-run
+
+pytest: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Benchmarks (figures printed; the README shows the latest).
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,282 @@
+"""Import of the cluster registry from CSV or JSON: every row valid, or nothing written.
+
+One row per registered person; the organisation's columns repeat on each of its people's rows.
+A re-import updates organisations by their registry id and people by organisation and e-mail."""
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django_countries import countries
+
+from .models import ClusterOrganisation, Ecosystem, Label, RegisteredPerson, RegistryRole
+
+COLUMNS = [
+    "organisation_id",
+    "organisation_name",
+    "country",
+    "region",
+    "website",
+    "ecosystems",
+    "members",
+    "label",
+    "label_valid_until",
+    "email",
+    "name",
+    "role",
+    "verified",
+]
+REQUIRED = ["organisation_id", "organisation_name", "country", "email", "name", "role"]
+ORGANISATION_FIELDS = ["name", "country", "region", "website", "members_count", "label", "label_valid_until"]
+TRUE, FALSE = {"yes", "y", "true", "1", "x"}, {"no", "n", "false", "0", ""}
+
+
+class ImportFailed(Exception):
+    def __init__(self, errors):
+        super().__init__(f"{len(errors)} problem(s); nothing was imported")
+        self.errors = errors
+
+
+@dataclass
+class ImportResult:
+    organisations_created: int = 0
+    organisations_updated: int = 0
+    people_created: int = 0
+    people_updated: int = 0
+    rows: int = 0
+
+
+@dataclass
+class _Row:
+    line: int
+    org: dict
+    ecosystems: list
+    person: dict
+    errors: list = field(default_factory=list)
+
+
+def read_records(data: bytes, filename: str):
+    """Return [(line number, {column: text})]; raise ImportFailed when the file cannot be read at all."""
+    if filename.lower().endswith(".json"):
+        try:
+            payload = json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ImportFailed([(0, f"The file is not valid JSON: {exc}.")]) from exc
+        if isinstance(payload, dict):
+            payload = payload.get("rows", payload.get("people"))
+        if not isinstance(payload, list) or not all(isinstance(r, dict) for r in payload):
+            raise ImportFailed([(0, "The JSON file must hold a list of objects, one per registered person.")])
+        return [(i, {k: "" if v is None else str(v) for k, v in r.items()}) for i, r in enumerate(payload, 1)]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # spreadsheets on Windows save in this encoding
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise ImportFailed(
+            [
+                (
+                    1,
+                    f"The header lacks the column(s) {', '.join(missing)}; expected columns: {', '.join(COLUMNS)}.",
+                )
+            ]
+        )
+    reader.fieldnames = header
+    records = []
+    for record in reader:
+        if None in record:
+            records.append((reader.line_num, {"__extra__": "1"}))
+            continue
+        records.append((reader.line_num, {k: (v or "").strip() for k, v in record.items()}))
+    return records
+
+
+def _country(value):
+    value = value.strip()
+    if value.upper() in dict(countries):
+        return value.upper()
+    code = countries.by_name(value)
+    if code:
+        return code
+    raise ValueError(f"“{value}” is not a country code such as DE or a country name")
+
+
+def _clean(line, record, ecosystems_by_key):
+    row = _Row(line=line, org={}, ecosystems=[], person={})
+    if "__extra__" in record:
+        row.errors.append("this row has more cells than the header has columns")
+        return row
+    for column in REQUIRED:
+        if not record.get(column, "").strip():
+            row.errors.append(f"{column} is empty")
+    if row.errors:
+        return row
+
+    def check(column, convert):
+        try:
+            return convert(record.get(column, "").strip())
+        except (ValueError, ValidationError) as exc:
+            message = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
+            row.errors.append(f"{column}: {message}")
+
+    def members(v):
+        if not v:
+            return None
+        if not v.isdigit():
+            raise ValueError(f"“{v}” is not a whole number")
+        return int(v)
+
+    def label(v):
+        v = v.lower().replace("esca", "").strip()
+        if v not in Label.values:
+            raise ValueError(f"“{v}” is not one of gold, silver, bronze or empty")
+        return v
+
+    def date(v):
+        return dt.date.fromisoformat(v) if v else None
+
+    def website(v):
+        if v:
+            URLValidator()(v)
+        return v
+
+    def email(v):
+        validate_email(v)
+        return v.lower()
+
+    def role(v):
+        v = v.lower()
+        if v in ("manager", "manager in charge", "cluster manager"):
+            return RegistryRole.MANAGER
+        if v == "staff":
+            return RegistryRole.STAFF
+        raise ValueError(f"“{v}” is not manager or staff")
+
+    def verified(v):
+        if v.lower() in TRUE:
+            return True
+        if v.lower() in FALSE:
+            return False
+        raise ValueError(f"“{v}” is not yes or no")
+
+    def ecosystems(v):
+        found = []
+        for part in [p.strip() for p in v.replace("|", ";").split(";") if p.strip()]:
+            eco = ecosystems_by_key.get(part.lower())
+            if eco is None:
+                raise ValueError(f"“{part}” is not one of the 14 industrial ecosystems")
+            found.append(eco)
+        return found
+
+    row.org = {
+        "registry_id": record["organisation_id"].strip(),
+        "name": record["organisation_name"].strip()[:300],
+        "country": check("country", _country),
+        "region": record.get("region", "").strip()[:200],
+        "website": check("website", website),
+        "members_count": check("members", members),
+        "label": check("label", label),
+        "label_valid_until": check("label_valid_until", date),
+    }
+    row.ecosystems = check("ecosystems", ecosystems) or []
+    row.person = {
+        "email": check("email", email),
+        "name": record["name"].strip()[:200],
+        "role": check("role", role),
+        "verified": check("verified", verified),
+    }
+    return row
+
+
+def validate(records):
+    ecosystems_by_key = {}
+    for eco in Ecosystem.objects.all():
+        ecosystems_by_key[eco.slug.lower()] = eco
+        ecosystems_by_key[eco.name.lower()] = eco
+    rows, errors, first_seen, people_seen = [], [], {}, {}
+    for line, record in records:
+        row = _clean(line, record, ecosystems_by_key)
+        if not row.errors:
+            org_id = row.org["registry_id"]
+            earlier = first_seen.setdefault(org_id, row)
+            if earlier is not row and (earlier.org["name"], earlier.org["country"]) != (
+                row.org["name"],
+                row.org["country"],
+            ):
+                row.errors.append(f"organisation {org_id} has another name or country than on line {earlier.line}")
+            key = (org_id, row.person["email"])
+            if key in people_seen:
+                row.errors.append(f"{row.person['email']} is listed for {org_id} already on line {people_seen[key]}")
+            people_seen.setdefault(key, line)
+        errors += [(line, message) for message in row.errors]
+        rows.append(row)
+    if not records:
+        errors.append((0, "The file has no rows."))
+    return rows, errors
+
+
+def import_registry(data: bytes, filename: str) -> ImportResult:
+    rows, errors = validate(read_records(data, filename))
+    if errors:
+        raise ImportFailed(errors)
+    with transaction.atomic():
+        return _write(rows)
+
+
+def _write(rows):
+    result = ImportResult(rows=len(rows))
+    organisations = {}
+    for row in rows:
+        organisations.setdefault(row.org["registry_id"], row)
+    existing = ClusterOrganisation.objects.in_bulk(list(organisations), field_name="registry_id")
+    new, changed = [], []
+    for registry_id, row in organisations.items():
+        org = existing.get(registry_id)
+        if org is None:
+            new.append(ClusterOrganisation(**row.org))
+        else:
+            for name in ORGANISATION_FIELDS:
+                setattr(org, name, row.org[name])
+            changed.append(org)
+    ClusterOrganisation.objects.bulk_create(new, batch_size=500)
+    ClusterOrganisation.objects.bulk_update(changed, ORGANISATION_FIELDS, batch_size=500)
+    result.organisations_created, result.organisations_updated = len(new), len(changed)
+    by_id = ClusterOrganisation.objects.in_bulk(list(organisations), field_name="registry_id")
+
+    through = ClusterOrganisation.ecosystems.through
+    through.objects.filter(clusterorganisation__in=by_id.values()).delete()
+    through.objects.bulk_create(
+        [
+            through(clusterorganisation=by_id[registry_id], ecosystem=eco)
+            for registry_id, row in organisations.items()
+            for eco in {e.pk: e for e in row.ecosystems}.values()
+        ],
+        batch_size=1000,
+    )
+
+    people = {(p.organisation_id, p.email): p for p in RegisteredPerson.objects.filter(organisation__in=by_id.values())}
+    new_people, changed_people = [], []
+    for row in rows:
+        org = by_id[row.org["registry_id"]]
+        person = people.get((org.pk, row.person["email"]))
+        if person is None:
+            new_people.append(RegisteredPerson(organisation=org, **row.person))
+        else:
+            for name, value in row.person.items():
+                setattr(person, name, value)
+            changed_people.append(person)
+    RegisteredPerson.objects.bulk_create(new_people, batch_size=500)
+    RegisteredPerson.objects.bulk_update(changed_people, ["name", "role", "verified"], batch_size=500)
+    result.people_created, result.people_updated = len(new_people), len(changed_people)
+    return result

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Booster Academy — platform admin"
+admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("", include("academy.editions.urls")),
+    path("", include("academy.accounts.urls")),
+    path("", include("academy.registry.urls")),
+    path("", include("academy.applications.urls")),
+    path("", include("academy.reviews.urls")),
+    path("", include("academy.selection.urls")),
+    path("", include("academy.mail.urls")),
+    path("", include("academy.programme.urls")),
+    path("", include("academy.participation.urls")),
+    path("", include("academy.reports.urls")),
+    path("api/v1/", include("academy.api.urls")),
+]

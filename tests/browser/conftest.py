@@ -1,0 +1,39 @@
+import pathlib
+
+import pytest
+from django.conf import settings
+
+AXE = pathlib.Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def axe_violations():
+    """Run axe-core in the page (WCAG 2.1 A and AA rules) and return the violations."""
+
+    def run(page):
+        page.evaluate(AXE.read_text())  # evaluated over the DevTools protocol, so the page's CSP still holds
+        result = page.evaluate(
+            "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        )
+        return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+    return run
+
+
+@pytest.fixture
+def login(page, live_server):
+    """Log a person in through the real form, as they would."""
+
+    def run(email, password):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("Email").fill(email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign In").click()
+
+    return run
