@@ -57,7 +57,7 @@ pytest: setup
 
 ## Benchmarks (figures printed; the README shows the latest).
 bench: setup
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) node_modules var
