@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "academy.participation",
     "academy.reports",
     "academy.api",
+    "academy.ops",
     "academy.demo",
 ]
 
