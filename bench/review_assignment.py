@@ -8,7 +8,7 @@ prepare and to solve, the loads and the objective, and checks the result against
 """
 
 import random
-import time
+from collections import Counter
 
 from academy.reviews.assignment import (
     Application,
@@ -45,34 +45,55 @@ def instance(seed=2022):
     return applications, reviewers, conflicts
 
 
+def check(result, applications, reviewers, conflicts, keep=frozenset(), exclude=frozenset()):
+    """The rules, checked pair by pair with the slow, obvious code."""
+    by_id = {r.id: r for r in reviewers}
+    apps = {a.id: a for a in applications}
+    bad = [p for p in result.pairs if conflict_reason(by_id[p[0]], apps[p[1]], conflicts, avoid_same_country=True)]
+    counts = Counter(a for _, a in result.pairs)
+    assert not bad, f"{len(bad)} pairs with a conflict"
+    assert set(counts.values()) == {PER_APPLICATION}, "an application without exactly 3 reviewers"
+    assert max(result.loads.values()) <= CAPACITY
+    assert keep <= result.pairs and not exclude & result.pairs
+
+
+def report(label, result):
+    objective, seconds = result.objective, result.seconds
+    print(
+        f"{label}: prepare {seconds['prepare']:.2f} s, solve {seconds['solve']:.2f} s "
+        f"(CPU {seconds['solve_cpu']:.2f} s; {result.rounds} LP rounds, {result.columns} columns); "
+        f"loads {objective.min_load}–{objective.max_load}, "
+        f"Σ load² = {objective.sum_of_squares}, preference {objective.preference:g}"
+    )
+
+
 def main():
     applications, reviewers, conflicts = instance()
     options = AssignmentOptions(max_load=CAPACITY, per_application=PER_APPLICATION, avoid_same_country=True, seed=0)
     share = conflict_matrix(reviewers, applications, conflicts, avoid_same_country=True).mean()
     print(f"{APPLICATIONS} applications × {PER_APPLICATION}, {REVIEWERS} reviewers × {CAPACITY}", end=", ")
-    print(f"{share:.1%} of the pairs conflict")
-    started = time.perf_counter()
-    result = assign(applications, reviewers, options, conflicts=conflicts)
-    total = time.perf_counter() - started
-    objective = result.objective
-    print(f"prepare {result.seconds['prepare']:.2f} s, solve {result.seconds['solve']:.2f} s, total {total:.2f} s")
-    print(f"LP: {result.rounds} rounds, {result.columns} columns at the end")
-    print(f"loads {objective.min_load}–{objective.max_load}, Σ load² = {objective.sum_of_squares}")
+    print(f"{share:.1%} of the pairs conflict (same organisation, same country, {DECLARED} declared)")
 
-    by_id = {r.id: r for r in reviewers}
-    apps = {a.id: a for a in applications}
-    bad = [p for p in result.pairs if conflict_reason(by_id[p[0]], apps[p[1]], conflicts, avoid_same_country=True)]
-    counts = {a: 0 for a in apps}
-    for _, a in result.pairs:
-        counts[a] += 1
-    assert not bad, f"{len(bad)} pairs with a conflict"
-    assert set(counts.values()) == {PER_APPLICATION}, "an application without exactly 3 reviewers"
-    assert max(result.loads.values()) <= CAPACITY
-    print(f"checked: {len(result.pairs)} pairs, no conflict, {PER_APPLICATION} per application, loads ≤ {CAPACITY}")
-
+    first = assign(applications, reviewers, options, conflicts=conflicts)
+    check(first, applications, reviewers, conflicts)
+    report("assign", first)
     again = assign(applications, reviewers, options, conflicts=conflicts)
-    same = "the same" if again.pairs == result.pairs else "a DIFFERENT"
-    print(f"same input again: {same} assignment, solve {again.seconds['solve']:.2f} s")
+    report(f"same input again ({'the same' if again.pairs == first.pairs else 'a DIFFERENT'} assignment)", again)
+
+    rng = random.Random(7)
+    keep = frozenset(rng.sample(sorted(first.pairs), len(first.pairs) // 2))
+    exclude = frozenset(rng.sample(sorted(first.pairs - keep), 500))
+    rerun = assign(applications, reviewers, options, conflicts=conflicts, keep=keep, exclude=exclude)
+    check(rerun, applications, reviewers, conflicts, keep, exclude)
+    report(f"re-run keeping {len(keep)} pairs, {len(exclude)} removed", rerun)
+
+    ecosystem = {a.id: rng.randrange(14) for a in applications}
+    expertise = {r.id: set(rng.sample(range(14), 3)) for r in reviewers}
+    matching = {(r.id, a.id): 0.0 for r in reviewers for a in applications if ecosystem[a.id] in expertise[r.id]}
+    preferred = assign(applications, reviewers, options, conflicts=conflicts, preference=matching, preference_default=1)
+    check(preferred, applications, reviewers, conflicts)
+    report(f"expertise preferred ({len(matching)} matching pairs)", preferred)
+    print("checked: no conflict, exactly 3 reviewers each, loads ≤ capacity, kept pairs kept, removed ones absent")
 
 
 if __name__ == "__main__":

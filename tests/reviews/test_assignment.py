@@ -98,6 +98,25 @@ def test_excluded_pairs_are_never_added_again():
     assert result.reviewers_of(1) == [103, 104]
 
 
+def test_re_run_keeps_the_organisers_changes_and_scored_reviews():
+    options = AssignmentOptions(max_load=6, per_application=2)
+    first = assign(apps(12), reviewers(5), options)
+    removed = sorted(first.pairs)[0]
+    added = next((r.id, 1) for r in reviewers(5) if (r.id, 1) not in first.pairs)
+    scored = set(sorted(first.pairs - {removed})[:5])
+    rerun = assign(apps(12), reviewers(5), options, keep=scored | {added}, exclude={removed})
+    assert scored | {added} <= rerun.pairs
+    assert removed not in rerun.pairs
+    assert len(rerun.reviewers_of(1)) == 2 and added[0] in rerun.reviewers_of(1)
+
+
+def test_nothing_is_added_when_kept_pairs_cover_every_application():
+    result = assign(apps(1), reviewers(3), AssignmentOptions(max_load=1), keep={(101, 1), (102, 1), (103, 1)})
+    assert result.added == frozenset()
+    assert result.loads == {101: 1, 102: 1, 103: 1}
+    assert assign([], reviewers(2), AssignmentOptions(max_load=1)).loads == {101: 0, 102: 0}
+
+
 def test_a_kept_pair_with_a_conflict_stays_and_is_noted():
     applications = [Application(1, organisation="a"), Application(2, organisation="b")]
     pool = [Reviewer(10, organisation="a"), Reviewer(11), Reviewer(12)]
@@ -114,8 +133,9 @@ def test_capacity_override_limits_one_reviewer():
 
 
 def test_preferences_pick_matching_reviewers_without_unbalancing_loads():
-    preference = {(r.id, a.id): 0.0 if (r.id + a.id) % 2 else 1.0 for r in reviewers(4) for a in apps(8)}
-    result = assign(apps(8), reviewers(4), AssignmentOptions(max_load=8, per_application=1), preference=preference)
+    matching = {(r.id, a.id): 0.0 for r in reviewers(4) for a in apps(8) if (r.id + a.id) % 2}
+    options = AssignmentOptions(max_load=8, per_application=1)
+    result = assign(apps(8), reviewers(4), options, preference=matching, preference_default=1.0)
     assert sorted(result.loads.values()) == [2, 2, 2, 2]
     assert result.objective.preference == 0.0
 
@@ -132,11 +152,11 @@ def test_candidate_subsets_with_pricing_find_the_same_optimum_as_the_full_model(
     applications = [Application(i, organisation=rng.randrange(40), country=rng.choice("ABCD")) for i in range(300)]
     pool = [Reviewer(1000 + j, organisation=rng.randrange(40), country=rng.choice("ABCD")) for j in range(40)]
     # everyone prefers the same 8 reviewers: the cheapest candidates all point to them, and they are soon full
-    preference = {(r.id, a.id): 0.0 if r.id < 1008 else 1.0 for r in pool for a in applications}
+    preference = {(r.id, a.id): 0.0 for r in pool for a in applications if r.id < 1008}
     options = AssignmentOptions(max_load=30, per_application=3, avoid_same_country=True)
-    restricted = assign(applications, pool, options, preference=preference)
+    restricted = assign(applications, pool, options, preference=preference, preference_default=1.0)
     with patch.object(assignment_flow, "CANDIDATES", len(pool)):
-        full = assign(applications, pool, options, preference=preference)
+        full = assign(applications, pool, options, preference=preference, preference_default=1.0)
     assert full.rounds == 1
     assert restricted.rounds > 1  # the first candidates were not enough: pricing added pairs
     assert restricted.objective == full.objective

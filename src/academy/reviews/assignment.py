@@ -9,7 +9,8 @@ Data format (ids are any hashable values that sort among themselves, e.g. primar
               countries={reviewer_id: {"FR", ...}})                  # declared: never this country
     AssignmentOptions(max_load, per_application=2, avoid_same_country=False, seed=0)
 
-``assign(applications, reviewers, options, conflicts=, keep=, exclude=, preference=)`` returns an
+``assign(applications, reviewers, options, conflicts=, keep=, exclude=, preference=, preference_default=)``
+returns an
 :class:`Assignment` with every (reviewer_id, application_id) pair, the pairs it added, each
 reviewer's load and the :class:`Objective`, or raises :class:`AssignmentInfeasible`.
 
@@ -17,8 +18,9 @@ reviewer's load and the :class:`Objective`, or raises :class:`AssignmentInfeasib
   count towards the N reviews of their application and the load of their reviewer; a kept pair
   with a conflict or above a limit stays and is reported in ``notes``.
 * ``exclude``: pairs an organiser removed; they are never added again.
-* ``preference``: optional ``{(reviewer_id, application_id): cost in [0, 1]}``, lower is better
-  (e.g. 0 for matching expertise, 1 otherwise); missing pairs cost 0.
+* ``preference``: optional ``{(reviewer_id, application_id): cost in [0, 1]}``, lower is better;
+  pairs not listed cost ``preference_default`` (0). To prefer matching expertise, list the matching
+  pairs with cost 0 and pass ``preference_default=1``.
 
 Rules: every application gets exactly N reviewers (more only if more are kept), no reviewer gets
 more than their limit, no pair has a conflict. Among all such assignments it takes one with the
@@ -106,7 +108,7 @@ class Assignment:
     notes: tuple = ()  # kept pairs with a conflict or above a limit, in plain words
     rounds: int = 0  # LP solves (column generation rounds)
     columns: int = 0  # LP columns at the end
-    seconds: dict = field(default_factory=dict)  # {"prepare": …, "solve": …}, for logs and bench/
+    seconds: dict = field(default_factory=dict)  # wall-clock "prepare", "solve"; "solve_cpu": for logs and bench/
 
     def reviewers_of(self, application_id) -> list:
         return sorted(r for r, a in self.pairs if a == application_id)
@@ -170,12 +172,13 @@ def assign(
     keep: Iterable[tuple] = (),
     exclude: Iterable[tuple] = (),
     preference: Mapping | None = None,
+    preference_default: float = 0.0,
 ) -> Assignment:
     """Assign ``options.per_application`` reviewers to every application (see the module docstring)."""
     started = time.perf_counter()
     apps = _sorted_unique(applications, "application")
     revs = _sorted_unique(reviewers, "reviewer")
-    _validate(options, revs, preference)
+    _validate(options, revs, preference, preference_default)
     app_ids, rev_ids = [a.id for a in apps], [r.id for r in revs]
     n = options.per_application
     kept = _pairs(keep, rev_ids, app_ids, strict=True)
@@ -192,11 +195,12 @@ def assign(
     check_reviewers_per_application(app_ids, allowed | kept, n)
     check_capacity(capacity, kept_load, kept_count, n, options.max_load, overridden)
     need = np.maximum(n - kept_count, 0)
-    prefs = _preference_matrix(preference, rev_ids, app_ids)
+    prefs = _preference_matrix(preference, preference_default, rev_ids, app_ids)
     costs = _costs(prefs, options.seed)
-    prepared = time.perf_counter()
+    prepared, cpu = time.perf_counter(), time.process_time()
     result = solve(allowed, costs, need, kept_load, capacity)
     solved = time.perf_counter()
+    seconds = {"prepare": prepared - started, "solve": solved - prepared, "solve_cpu": time.process_time() - cpu}
     if result.unmet.any():
         remaining = np.maximum(capacity - kept_load, 0)
         raise explain_shortage(app_ids, rev_ids, allowed, result.chosen, result.unmet, need, remaining)
@@ -217,7 +221,7 @@ def assign(
         notes=_notes(kept & conflict, kept_load, capacity, rev_ids, app_ids),
         rounds=result.rounds,
         columns=result.columns,
-        seconds={"prepare": prepared - started, "solve": solved - prepared},
+        seconds=seconds,
     )
 
 
@@ -257,12 +261,12 @@ def _sorted_unique(items, kind):
     return items
 
 
-def _validate(options, revs, preference):
+def _validate(options, revs, preference, preference_default):
     if options.per_application < 1:
         raise ValueError("Each application needs at least one reviewer.")
     if options.max_load < 0 or any(r.capacity is not None and r.capacity < 0 for r in revs):
         raise ValueError("A reviewer's limit cannot be negative.")
-    if preference and not all(0 <= cost <= 1 for cost in preference.values()):
+    if not 0 <= preference_default <= 1 or (preference and not all(0 <= c <= 1 for c in preference.values())):
         raise ValueError("Preference costs must lie between 0 and 1.")
 
 
@@ -280,8 +284,8 @@ def _pairs(pairs, rev_ids, app_ids, *, strict):
     return matrix
 
 
-def _preference_matrix(preference, rev_ids, app_ids):
-    matrix = np.zeros((len(rev_ids), len(app_ids)))
+def _preference_matrix(preference, default, rev_ids, app_ids):
+    matrix = np.full((len(rev_ids), len(app_ids)), float(default))
     if preference:
         rev_index = {rid: i for i, rid in enumerate(rev_ids)}
         app_index = {aid: j for j, aid in enumerate(app_ids)}
@@ -296,7 +300,7 @@ def _costs(prefs, seed):
     if seed is None:
         return prefs
     jitter = np.random.default_rng(seed).random(prefs.shape)
-    if not prefs.any():
+    if prefs.size == 0 or np.ptp(prefs) == 0:  # no preference, or the same for every pair
         return jitter
     return (1 - TIE_BREAK_WEIGHT) * prefs + TIE_BREAK_WEIGHT * jitter
 
