@@ -10,9 +10,8 @@ Data format (ids are any hashable values that sort among themselves, e.g. primar
     AssignmentOptions(max_load, per_application=2, avoid_same_country=False, seed=0)
 
 ``assign(applications, reviewers, options, conflicts=, keep=, exclude=, preference=, preference_default=)``
-returns an
-:class:`Assignment` with every (reviewer_id, application_id) pair, the pairs it added, each
-reviewer's load and the :class:`Objective`, or raises :class:`AssignmentInfeasible`.
+returns an :class:`Assignment` with every (reviewer_id, application_id) pair, the pairs it added,
+each reviewer's load and the :class:`Objective`, or raises :class:`AssignmentInfeasible`.
 
 * ``keep``: pairs that stay whatever happens (already scored, or added by an organiser). They
   count towards the N reviews of their application and the load of their reviewer; a kept pair
@@ -26,9 +25,11 @@ Rules: every application gets exactly N reviewers (more only if more are kept), 
 more than their limit, no pair has a conflict. Among all such assignments it takes one with the
 smallest maximum load, then the smallest Σ load² (loads as even as possible), then the smallest
 preference cost, then a seeded random tie-break (so that each reviewer sees a random sample of
-applications, which the per-reviewer normalisation assumes). The same input and seed always give
-the same output; ``seed=None`` drops the tie-break (slower: the LP becomes degenerate). How it is
-solved, and why that is exact, is in ``assignment_flow``.
+applications, which the per-reviewer normalisation assumes). The loads are exact; the tie-break
+weighs ``TIE_BREAK_WEIGHT`` of a preference unit per pair, so it can cost at most
+0.001 × (new pairs) of preference (``seed=None`` makes the preference exact, but the LP becomes
+degenerate and slower). The same input and seed always give the same output. How it is solved,
+and why that is exact, is in ``assignment_flow``.
 """
 
 import time
