@@ -36,7 +36,8 @@ then Σ load², then the pair costs.
 ≈ 11 s. Instead the LP starts with the ``CANDIDATES`` cheapest allowed reviewers of each application
 and adds, round after round, every allowed pair whose reduced cost ``c − y_r − y_a`` is negative
 (column generation, priced with numpy over the whole matrix). When no pair prices out the restricted
-optimum is the optimum of the full model, so nothing is lost: it is exact, only faster (≈ 1.5 s).
+optimum is the optimum of the full model, so nothing is lost: it is exact, only faster (1.5–2 s of CPU,
+see bench/review_assignment.py).
 """
 
 from dataclasses import dataclass
