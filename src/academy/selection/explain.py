@@ -42,7 +42,7 @@ def explain(instance, result, *, resolve=DEFAULT_RESOLVE, time_limit=30.0):
         return {c.id: Explanation(c.id, "no_cohort", text) for c in candidates}
     chosen_set = set(chosen)
     free = [i for i in chosen if candidates[i].lock != "in"] or chosen
-    cutoff = min(candidates[i].score for i in free)
+    cutoff = min((candidates[i].score for i in free), default=None)  # None: the rules let no one in
     out = {}
     for i, candidate in enumerate(candidates):
         if i in chosen_set:
@@ -87,14 +87,18 @@ class _Checker:
             if row.upper and not row.holds(self.values[r] + 1, self.size):
                 members = [j for j in self.chosen if r in compiled.member_rows[j]]
                 higher = sum(1 for j in members if compiled.candidates[j].score > candidate.score)
-                by = (
-                    f"{_count(len(members))} applicants with higher scores"
-                    if higher == len(members)
-                    else (f"{_count(len(members))} selected applicants ({higher} with higher scores)")
-                )
-                rules.append((row.rule, row.subject, f"{describe(compiled, row.rule, row.subject)} reached by {by}"))
+                what = describe(compiled, row.rule, row.subject)
+                if not members:
+                    text = f"{what} leaves no room"
+                elif higher == len(members):
+                    text = f"{what} reached by {_count(len(members))} applicants with higher scores"
+                else:
+                    text = f"{what} reached by {_count(len(members))} selected applicants ({higher} with higher scores)"
+                rules.append((row.rule, row.subject, text))
         if rules:
             return self._explanation(candidate, "rule", rules)
+        if self.cutoff is None:
+            return Explanation(candidate.id, "rule", "not selected: the hard rules let no one be selected")
         if micro(candidate.score) > micro(self.cutoff):
             mine = set(compiled.member_rows[i])
             for r in self.tight_minimums:
@@ -126,10 +130,10 @@ def _resolve(compiled, i, chosen, result, explanation, time_limit):
     instance = compiled.instance
     # Most often the cohort keeps its size with them in: try that first, skipping the seat-count stage.
     seats = len(chosen)
-    model = Model(compiled, soft="indicator", fixed={i: 1}, size=(seats, seats), time_limit=time_limit)
+    model = Model(compiled, fixed={i: 1}, size=(seats, seats), time_limit=time_limit)
     objectives = stages(model, result.lexicographic)[1:]
     if model.maximise(objectives[0]) is None:
-        model = Model(compiled, soft="indicator", fixed={i: 1}, time_limit=time_limit)
+        model = Model(compiled, fixed={i: 1}, time_limit=time_limit)
         objectives = stages(model, result.lexicographic)
         if model.maximise(objectives[0]) is None:
             explanation.message += "; they cannot be selected without breaking a hard rule"

@@ -20,7 +20,8 @@ Rules (each a JSON object; `"rule"` names its kind):
 
 - ``{"rule": "country_cap", "limit": 3, "per_value": {"DE": 4}}``: at most `limit` selected per
   country; `per_value` (optional) sets another limit for named countries.
-- ``{"rule": "organisation_cap", "limit": 1, "per_value": {...}}``: the same per organisation.
+- ``{"rule": "organisation_cap", "limit": 1, "per_value": {...}}``: the same per organisation
+  (`per_value` keys are JSON texts: an organisation given as a number is named by its digits).
 - ``{"rule": "dimension_min", "dimension": "experience", "value": "under-3", "count": 12}``: at
   least 12 selected have that value (a candidate whose value is a list has it if the list holds it).
   With ``"share": 0.3`` instead of `count`: at least 30% of the selected cohort (count ≥ 0.3 × size).
@@ -38,12 +39,19 @@ Result (JSON)::
      "selected": [ids], "waitlist": [ids in order],
      "rules": [{"rule": "country_cap", "index": 0, "subject": "DE", "value": 3, "limit": 3,
                 "binding": true, "met": true, "soft": false}, ...],
-     "broken": [indexes of soft rules broken], "seed": 0, "lexicographic": false, "seconds": 0.21,
-     "relaxation": null | {"clashing": [...], "changes": [...]}}
+     "broken": [indexes of the soft rules broken], "seed": 0, "lexicographic": false, "seconds": 0.21,
+     "relaxation": null | {"clashing": ["the minimum of experience = under-3", ...],
+                           "changes": [{"rule": "dimension_min", "index": 2, "subject": "under-3",
+                                        "from": 12, "to": 9, "message": "lower the minimum of ..."}],
+                           "total": 3, "proven": true}}
 
-`value` is the rule's measure in the selected cohort (how many selected, or values covered), `limit`
-the bound it was held to (for a share: share × cohort size, and `share` is given too), `binding`
-whether the cohort sits exactly at that bound, `met` whether the bound holds.
+`rules` has one entry per rule and subject (caps: per country or organisation present in the
+cohort; `subject` is the dimension for coverage, its value for minima and maxima): `value` is the
+rule's measure in the selected cohort (how many selected, or values covered), `limit` the bound it
+was held to (for a share: share × cohort size, and `share` is given too), `binding` whether the
+cohort sits exactly at that bound (one more, or one fewer, would break it), `met` whether it holds
+(false only for a broken soft rule). `relaxation` is given when the status is "infeasible";
+"time_limit" means the time ran out: the cohort is the best found, not proven best (or none).
 """
 
 import math

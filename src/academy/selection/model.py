@@ -46,11 +46,11 @@ def micro(value):
 class Model:
     """A solvable program for a compiled instance.
 
-    soft: "hard" (every rule must hold), "indicator" (soft rules may break, each with a v column),
-    or "drop" (soft rules left out). fixed: {position: 0 or 1}; size: (lowest, highest) cohort size.
+    Soft rules may break, each with a v column. fixed: {position: 0 or 1}; size: (lowest, highest)
+    cohort size (default: the instance's); time_limit: seconds for every stage together.
     """
 
-    def __init__(self, compiled, *, soft="indicator", fixed=None, size=None, time_limit=None):
+    def __init__(self, compiled, *, fixed=None, size=None, time_limit=None):
         self.compiled = compiled
         self.n = n = len(compiled.candidates)
         self.deadline = None if time_limit is None else time.monotonic() + time_limit
@@ -64,29 +64,22 @@ class Model:
         for i, value in (fixed or {}).items():
             lower[i] = upper[i] = value
         rows = [(list(range(n)), [1.0] * n, *(size or (instance.min_size, instance.max_size)))]
-        self.soft_rules = sorted(
-            {r.rule for r in compiled.rows if r.soft} | {c.rule for c in compiled.covers if c.soft}
-        )
-        if soft != "indicator":
-            self.soft_rules = []
-        self.v = {rule: n + k for k, rule in enumerate(self.soft_rules)}
+        soft_rules = sorted({r.rule for r in compiled.rows if r.soft} | {c.rule for c in compiled.covers if c.soft})
+        self.v = {rule: n + k for k, rule in enumerate(soft_rules)}
         columns = n + len(self.v)
         big = max(instance.max_size, 1)
         for row in compiled.rows:
-            if row.soft and soft == "drop" or not _can_bind(row, instance.max_size):
+            if not can_bind(row):
                 continue
             index, coef = _row_terms(row, n)
-            slack = self.v.get(row.rule) if row.soft else None
-            if slack is not None:
-                index, coef = [*index, slack], [*coef, -big if row.upper else big]
+            if row.soft:  # v = 1 moves the bound out of reach
+                index, coef = [*index, self.v[row.rule]], [*coef, -big if row.upper else big]
             rows.append((index, coef, -INF, row.count or 0) if row.upper else (index, coef, row.count or 0, INF))
-        self.cover_columns = []
         for cover in compiled.covers:
-            if cover.soft and soft == "drop" or cover.at_least <= 0:
+            if cover.at_least <= 0:
                 continue
             ys = list(range(columns, columns + len(cover.groups)))
             columns += len(ys)
-            self.cover_columns += ys
             for y, members in zip(ys, cover.groups.values(), strict=True):  # y ≤ Σ x of the holders
                 rows.append(([y, *members], [1.0] + [-1.0] * len(members), -INF, 0))
             index, coef = ys, [1.0] * len(ys)
@@ -102,12 +95,12 @@ class Model:
         self.solution = None
 
     def objective(self, costs):
-        """Dense cost vector over x from a per-candidate array (and optional v costs)."""
+        """A cost vector over every column from one over the candidates (the other columns cost 0)."""
         full = np.zeros(self.columns)
         full[: self.n] = costs
         return full
 
-    def maximise(self, costs, *, hold=True):
+    def maximise(self, costs):
         """Maximise `costs` (a vector over all columns, integer-valued); hold the optimum after.
 
         Returns the optimum, or None when infeasible or out of time without a solution."""
@@ -138,7 +131,7 @@ class Model:
             best = float(np.dot(costs, self.solution))  # numerical trouble: keep the earlier incumbent
         else:
             self.solution = values
-        if hold and self.status == "optimal":
+        if self.status == "optimal":
             nonzero = np.flatnonzero(costs)
             highs.addRow(best - 0.5, INF, len(nonzero), nonzero.astype(np.int32), np.asarray(costs)[nonzero])
         return best
@@ -150,7 +143,8 @@ class Model:
         return [rule for rule, column in self.v.items() if self.solution is not None and self.solution[column] > 0.5]
 
 
-def _can_bind(row, max_size):
+def can_bind(row):
+    """False for a row no cohort can break (a cap above its group's size, a minimum of 0, a share of 1)."""
     if row.share is not None:
         return row.share < 1 if row.upper else row.share > 0
     return len(row.members) > row.count if row.upper else row.count > 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import highspy
 import numpy as np
 
-from .model import INF, _can_bind, _lp, _row_terms, new_solver
+from .model import INF, _lp, _row_terms, can_bind, new_solver
 from .rules import compile_rules, covered, name, row_values, share_text
 
 WEIGHT = 1.0  # per person past a bound, per value short, per lock lifted, per seat of size
@@ -101,7 +101,7 @@ def relax(instance, *, time_limit=DEFAULT_TIME_LIMIT, options=None):
             inward = candidate.lock == "in"
             rows.append(([i, binary[-1]], [1.0, 1.0 if inward else -1.0], 1 if inward else -INF, INF if inward else 0))
     for row in compiled.rows:
-        if row.soft or not _can_bind(row, instance.max_size):
+        if row.soft or not can_bind(row):
             continue
         index, coef = _row_terms(row, n)
         s = slack(("rule", row.rule), whole=row.share is None)
@@ -117,11 +117,16 @@ def relax(instance, *, time_limit=DEFAULT_TIME_LIMIT, options=None):
         rows.append(([*ys, slack(("rule", cover.rule))], [1.0] * (len(ys) + 1), cover.at_least, INF))
     # Second stage: among the smallest relaxations, one that changes the fewest rules (z = 1 when changed).
     penalised = [n + k for k, weight in enumerate(costs) if weight > 0]
-    moved, links = [], []  # z ≥ Σ slack of the group / total: the total is known after the first stage
+    # z ≥ Σ slack of the group / bound: any bound at first (no group needs more than n people plus the
+    # largest minimum), then the total slack found by the first stage, which no group can exceed.
+    bounds = [instance.min_size] + [row.count or 0 for row in compiled.rows] + [c.at_least for c in compiled.covers]
+    moved, links = [], []
     for columns_of_group in groups.values():
         moved.append(slack(weight=0.0))
         links.append(len(rows))
-        rows.append(([*columns_of_group, moved[-1]], [1.0] * len(columns_of_group) + [-float(n + 1)], -INF, 0))
+        rows.append(
+            ([*columns_of_group, moved[-1]], [1.0] * len(columns_of_group) + [-float(n + max(bounds) + 1)], -INF, 0)
+        )
     columns = n + len(costs)
     upper = np.concatenate([np.ones(n), np.full(len(costs), INF)])
     upper[binary + moved] = 1

@@ -6,7 +6,6 @@ dimension held by someone selected). The solver, the waitlist, promotion, explan
 relaxation all read these, so a rule means the same thing everywhere.
 """
 
-import math
 from dataclasses import dataclass
 
 from .instance import Instance, RuleReport
@@ -55,9 +54,6 @@ class Compiled:
     @property
     def candidates(self):
         return self.instance.candidates
-
-    def hard_rows(self):
-        return [row for row in self.rows if not row.soft]
 
 
 def compile_rules(instance):
@@ -211,7 +207,3 @@ def describe(compiled, rule_index, subject=None):
     bound = share_text(rule.share) if rule.share is not None else str(rule.count)
     word = "minimum" if rule.rule == "dimension_min" else "maximum"
     return f"the {word} of {bound} with {rule.dimension} = {rule.value}"
-
-
-def ceil_count(value):
-    return math.ceil(value - EPS)

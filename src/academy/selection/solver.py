@@ -40,7 +40,7 @@ def solve(instance, *, seed=0, lexicographic=False, time_limit=DEFAULT_TIME_LIMI
     """Solve an Instance; return a Result (with a relaxation when the hard rules cannot all hold)."""
     started = time.monotonic()
     compiled = compile_rules(instance)
-    model = Model(compiled, soft="indicator", time_limit=time_limit)
+    model = Model(compiled, time_limit=time_limit)
     rank = seeded_rank(instance, seed)
     for costs in stages(model, lexicographic, rank):
         if model.maximise(costs) is None or model.status != "optimal":
@@ -48,7 +48,7 @@ def solve(instance, *, seed=0, lexicographic=False, time_limit=DEFAULT_TIME_LIMI
 
     outcome = dict(seed=seed, lexicographic=lexicographic)
     if model.solution is None:
-        relaxation = relax(instance).to_json() if model.status == "infeasible" else None
+        relaxation = relax(instance, time_limit=time_limit).to_json() if model.status == "infeasible" else None
         seconds = round(time.monotonic() - started, 3)
         return Result(model.status, None, [], [], [], relaxation=relaxation, seconds=seconds, **outcome)
     chosen = model.selected()
