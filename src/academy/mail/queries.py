@@ -9,10 +9,7 @@ LIST_FIELDS = ("id", "purpose", "to_email", "to_name", "subject", "state", "crea
 
 def outbox(edition, *, state="", purpose="", search=""):
     rows = OutboxMessage.objects.filter(edition=edition)
-    if state:
-        rows = rows.filter(state=state)
-    else:
-        rows = rows.exclude(state=State.DISCARDED)
+    rows = rows.filter(state=state) if state else rows.exclude(state=State.DISCARDED)
     if purpose:
         rows = rows.filter(purpose=purpose)
     if search:
@@ -21,9 +18,7 @@ def outbox(edition, *, state="", purpose="", search=""):
 
 
 def state_counts(edition):
-    counts = dict(
-        OutboxMessage.objects.filter(edition=edition).values_list("state").annotate(n=Count("id")).order_by()
-    )
+    counts = dict(OutboxMessage.objects.filter(edition=edition).values_list("state").annotate(n=Count("id")).order_by())
     return [(state.value, state.label, counts.get(state.value, 0)) for state in State]
 
 

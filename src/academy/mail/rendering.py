@@ -131,6 +131,7 @@ def render_pair(subject, body, *, edition, to_email, to_name, context):
 
 # The context is stored on the row (JSON) so that drafts can be rendered again after a template fix.
 
+
 def encode_context(context):
     out = {}
     for key, value in context.items():

@@ -12,6 +12,7 @@ with the Message-ID stored on the row, so mail clients fold the two. That window
 cannot close; there is no other way to send a mail twice.
 """
 
+import contextlib
 import datetime as dt
 import logging
 import smtplib
@@ -70,7 +71,8 @@ def claim(limit, *, token, now=None):
             )
     if not ids:
         return []
-    return list(OutboxMessage.objects.filter(id__in=ids, claim=token).select_related("edition").order_by("priority", "id"))
+    rows = OutboxMessage.objects.filter(id__in=ids, claim=token).select_related("edition")
+    return list(rows.order_by("priority", "id"))
 
 
 class AttachmentMissing(Exception):
@@ -113,7 +115,8 @@ def classify(exc):
 
 def describe(exc):
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return "; ".join(f"{rcpt}: {code} {text.decode(errors='replace')}" for rcpt, (code, text) in exc.recipients.items())
+        refused = exc.recipients.items()
+        return "; ".join(f"{rcpt}: {code} {text.decode(errors='replace')}" for rcpt, (code, text) in refused)
     if isinstance(exc, smtplib.SMTPResponseException):
         text = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else exc.smtp_error
         return f"{exc.smtp_code} {text}"
@@ -156,10 +159,8 @@ def send_one(row, mailer, token):
         error = describe(exc)
         logger.warning("Mail %s to %s not sent: %s", row.pk, row.to_email, error)
         if connection_lost:
-            try:
+            with contextlib.suppress(Exception):  # the connection is gone already; closing is courtesy
                 mailer.close()
-            except Exception:  # noqa: S110 -- the connection is gone already; closing is courtesy
-                pass
         if not temporary:
             mark_failed(row, token, error)
             return "failed"

@@ -56,11 +56,10 @@ def effective_template(edition, purpose_key):
     """(subject, body, source): the edition's template, an earlier edition's, or the default (source None)."""
     purpose = purposes.get(purpose_key)
     if edition is not None and purpose.editable:
+        earlier = Q(edition__academy_id=edition.academy_id, edition__call_opens__lt=edition.call_opens)
         found = (
             MailTemplate.objects.filter(purpose=purpose_key)
-            .filter(
-                Q(edition=edition) | Q(edition__academy_id=edition.academy_id, edition__call_opens__lt=edition.call_opens)
-            )
+            .filter(Q(edition=edition) | earlier)
             .select_related("edition")
             .order_by("-edition__call_opens", "-edition_id")
             .first()

@@ -59,7 +59,8 @@ def template_edit(request, edition, purpose):
             preview = _preview(edition, purpose, data, form)
         else:
             services.save_template(edition, purpose, subject=data["subject"], body=data["body"], by=request.user)
-            messages.success(request, _("“%(purpose)s” is saved for %(edition)s.") % {"purpose": info.label, "edition": edition})
+            saved = {"purpose": info.label, "edition": edition}
+            messages.success(request, _("“%(purpose)s” is saved for %(edition)s.") % saved)
             return redirect("mail:templates", slug=edition.slug)
     return render(
         request,
@@ -98,7 +99,9 @@ def compose(request, edition):
     form = ComposeForm(request.POST or None, initial={"body": purposes.get("message").body})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        count = services.compose(edition, group=data["group"], subject=data["subject"], body=data["body"], by=request.user)
+        count = services.compose(
+            edition, group=data["group"], subject=data["subject"], body=data["body"], by=request.user
+        )
         if count:
             messages.success(
                 request,
