@@ -37,7 +37,9 @@ class State(models.TextChoices):
 class SendBatch(models.Model):
     """Drafts an organiser sent together; its progress is the count of its messages by state."""
 
-    edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="mail_batches")
+    edition = models.ForeignKey(
+        "editions.Edition", null=True, blank=True, on_delete=models.CASCADE, related_name="mail_batches"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     size = models.PositiveIntegerField(default=0)

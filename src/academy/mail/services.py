@@ -219,9 +219,10 @@ def send_drafts(messages, *, by, edition=None):
     """Queue the drafts among `messages` as one batch; return the batch, or None if none was a draft."""
     drafts = _queryset(messages).filter(state=State.DRAFT)
     with transaction.atomic():
-        if edition is None:
-            first = drafts.select_related("edition").first()
-            edition = first.edition if first is not None else None
+        first = drafts.select_related("edition").first()
+        if first is None:
+            return None
+        edition = edition or first.edition
         batch = SendBatch.objects.create(edition=edition, created_by=by)
         count = drafts.update(state=State.QUEUED, batch=batch, next_attempt_at=timezone.now())
         if not count:
@@ -230,7 +231,7 @@ def send_drafts(messages, *, by, edition=None):
         batch.size = count
         batch.save(update_fields=["size"])
         record("mail.drafts_sent", actor=by, obj=batch, edition=edition, count=count)
-        kick()
+    kick()
     return batch
 
 
