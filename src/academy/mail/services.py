@@ -175,13 +175,14 @@ def queue_mail(
         next_attempt_at=None if draft else now,
         created_at=now,
     )
-    try:
-        with transaction.atomic():
-            row.save()
-    except IntegrityError:
-        if dedupe_key:
+    if dedupe_key:
+        try:
+            with transaction.atomic():  # a savepoint: losing a race for the key must not break the caller
+                row.save()
+        except IntegrityError:
             return OutboxMessage.objects.get(dedupe_key=dedupe_key)
-        raise
+    else:
+        row.save()
     if not draft:
         kick()
     return row
