@@ -17,6 +17,7 @@ def retry(now):
         "stuck": due.filter(state=State.SENDING).count(),
         "due": due.filter(Q(state=State.QUEUED)).count(),
     }
-    if counts["stuck"] or counts["due"]:
-        kick()
-    return f"{counts['due']} due, {counts['stuck']} stuck in sending"
+    if not (counts["stuck"] or counts["due"]):
+        return None
+    kick()
+    return f"sending {counts['due']} due mails and {counts['stuck']} left in sending by a stopped worker"

@@ -20,8 +20,9 @@ beside the task worker (`academy cron --every 300`). Any app registers jobs in a
                            dedupe_key=f"draft-reminder:{app.pk}:{window.days}d")
         return "…"  # optional: a line for the log
 
-A job receives `now` and must be idempotent: running it twice, or on two machines at once, sends
-nothing twice. `queue_mail(dedupe_key=...)` gives that for mails; other writes should check state.
+A job receives `now` and returns None or a line saying what it did (printed by the runner). It
+must be idempotent: running it twice, or on two machines at once, sends nothing twice.
+`queue_mail(dedupe_key=...)` gives that for mails; other writes should check state first.
 A failing job is logged and reported; the other jobs still run.
 """
 

@@ -6,7 +6,8 @@ Any app may call these; mail imports no other academy app except accounts and ed
 
     queue_mail(
         purpose="receipt",                  # a key of academy.mail.purposes.PURPOSES
-        to_email=user.email, to_user=user,  # to_user is optional (links the mail to the person's page)
+        to_email=user.email, to_user=user,  # to_user optional: lists the mail on the person's page
+        to_name="",                         # optional; else to_user's full name; fills {name}
         edition=edition,                    # picks the edition's template and zone; None for account mails
         context={"application_url": url, "submitted_at": application.submitted_at},
         related=application,                # any model instance: shown in its sent log
@@ -21,11 +22,15 @@ Any app may call these; mail imports no other academy app except accounts and ed
   (draft=False is refused for them); every other purpose is queued at once and sent by a worker
   after the surrounding transaction commits (a rollback sends nothing).
 - `dedupe_key` is unique across the outbox: it is how scheduled reminders stay idempotent, e.g.
-  f"draft-reminder:{application.pk}:7d".
+  f"draft-reminder:{application.pk}:7d". A discarded draft keeps its key: the job won't recreate it.
+- `subject=`/`body=` replace the template for this one mail (Compose uses them); context values
+  must be str, int, float, bool, date, datetime (aware) or timedelta: they are stored to re-render.
+- Returns the OutboxMessage (state draft or queued; with a dedupe_key hit, the existing row).
 
 Organiser actions: send_drafts(messages, by=) → SendBatch, discard(messages, by=),
 regenerate(messages, by=), edit_draft(message, subject=, body=, by=), compose(edition, group=,
-subject=, body=, by=), conflicting_decisions(edition). `messages` is a queryset or a list of ids.
+subject=, body=, by=), conflicting_decisions(edition) → [Conflict(to_email, to_name, messages)].
+`messages` is a queryset or a list of ids: the caller scopes it to what the user may touch.
 Templates: effective_template(edition, purpose), save_template(...), reset_template(...),
 copy_templates(from_edition, to_edition) for a new edition. Sent logs: see queries.py and the
 `{% mail_log obj %}` tag (templatetags/mail_tags.py). Scheduled jobs: scheduling.py. Recipient

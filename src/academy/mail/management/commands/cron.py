@@ -26,8 +26,8 @@ class Command(BaseCommand):
                 raise CommandError(exc.args[0]) from exc
             failed = [name for name, (ok, _message) in results.items() if not ok]
             for name, (ok, message) in results.items():
-                if ok:
-                    self.stdout.write(f"{name}: {message or 'done'}")
+                if ok and (message or options["verbosity"] > 1):
+                    self.stdout.write(f"{name}: {message or 'nothing to do'}")
                 else:
                     self.stderr.write(f"{name} FAILED: {message}")
             if not every:
