@@ -70,3 +70,23 @@ def test_organiser_reviews_decision_drafts_edits_one_sends_them_and_follows_prog
     [to_bo] = [m for m in mail.outbox if "bo@example.org" in m.to[0]]
     assert to_bo.body.startswith("Dear Bo, thank you for the call last week.")
     assert len(mail.outbox) == 3
+
+
+def test_template_editor_compose_and_my_mails_pass_the_accessibility_rules(page, live_server, login, axe_violations):
+    edition = factories.edition()
+    organiser = factories.with_role(Role.ORGANISER, edition, "olga@example.org")
+    services.queue_mail(purpose="receipt", to_email=organiser.email, to_user=organiser, edition=edition, context={})
+    login("olga@example.org", factories.PASSWORD)
+    for path in ("mail/templates/", "mail/templates/offer_reminder/", "mail/compose/"):
+        page.goto(f"{live_server.url}/orga/{edition.slug}/{path}")
+        assert axe_violations(page) == [], path
+    page.get_by_role("link", name="Templates").click()
+    page.get_by_role("link", name="Offer reminder").click()
+    page.get_by_label("Body").fill("Answer by {reply_by}.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Unknown placeholder {reply_by}")).to_be_visible()
+    expect(page.get_by_label("Body")).to_have_value("Answer by {reply_by}.")
+    assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/me/mail/")
+    expect(page.get_by_role("heading", level=2)).to_have_text(f"We received your application to {edition.name}")
+    assert axe_violations(page) == []

@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from contextlib import closing
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -48,7 +49,8 @@ with transaction.atomic():
 def database_url(tmp_path):
     settings = connection.settings_dict
     if connection.vendor == "postgresql":  # the test database: committed rows are visible to subprocesses
-        return f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{settings['NAME']}"
+        user = quote(settings["USER"]) + (":" + quote(settings["PASSWORD"]) if settings["PASSWORD"] else "")
+        return f"postgres://{user}@{settings['HOST'] or 'localhost'}:{settings['PORT'] or 5432}/{settings['NAME']}"
     return f"sqlite:///{tmp_path / 'worker.sqlite3'}"
 
 
