@@ -77,7 +77,26 @@ def make_edition():
     )
 
 
-def run(count):
+def send_in_parallel(workers):
+    """`workers` sending loops at once, as several worker processes would run them; counts summed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    from academy.mail import sending
+
+    def one(_):
+        try:
+            return sending.send_pending()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(one, range(workers)))
+    return {key: sum(r[key] for r in results) for key in results[0]}
+
+
+def run(count, workers):
     from django.db import connection, transaction
 
     from academy.mail import sending
@@ -101,15 +120,16 @@ def run(count):
     print(f"  queue {count:>6} mails: {queued:6.2f} s  ({count / queued:6.0f} mails/s)")
 
     start = time.perf_counter()
-    outcome = sending.send_pending()
+    outcome = sending.send_pending() if workers == 1 else send_in_parallel(workers)
     sent = time.perf_counter() - start
-    print(f"  send  {count:>6} mails: {sent:6.2f} s  ({count / sent:6.0f} mails/s)  {outcome}")
+    print(f"  send  {count:>6} mails: {sent:6.2f} s  ({count / sent:6.0f} mails/s) by {workers} sender(s)  {outcome}")
     return OutboxMessage.objects.exclude(state="sent").count()
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=1, help="sending loops running at once (threads)")
     args = parser.parse_args(argv)
     port = free_port()
     sink = subprocess.Popen(
@@ -119,7 +139,7 @@ def main(argv=None):
         assert sink.stdout.readline().strip() == "ready"
         with tempfile.TemporaryDirectory(prefix="bench-mail-") as folder:
             configure(Path(folder), port)
-            left = run(args.count)
+            left = run(args.count, args.workers)
         received = int(sink.communicate("count\n", timeout=60)[0].strip())
     finally:
         if sink.poll() is None:

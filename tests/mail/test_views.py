@@ -116,6 +116,19 @@ def test_send_all_drafts_of_a_filter_leaves_other_drafts_alone(client, edition, 
 
 
 @pytest.mark.django_db
+def test_an_invalid_filter_never_widens_send_all_to_the_whole_outbox(client, edition, organiser):
+    draft(edition)
+    client.force_login(organiser)
+    response = client.post(
+        f"/orga/{edition.slug}/mail/actions/",
+        {"action": "send", "scope": "filtered", "state": "draft", "purpose": "nonsense"},
+        follow=True,
+    )
+    assert "nothing was changed" in response.content.decode()
+    assert mail.outbox == [] and OutboxMessage.objects.get().state == State.DRAFT
+
+
+@pytest.mark.django_db
 def test_editing_a_draft_keeps_the_organisers_words(client, edition, organiser):
     row = draft(edition)
     client.force_login(organiser)
@@ -124,6 +137,18 @@ def test_editing_a_draft_keeps_the_organisers_words(client, edition, organiser):
     )
     row.refresh_from_db()
     assert (row.subject, row.body, row.edited) == ("Our answer", "Dear Ana, {not a placeholder}.", True)
+
+
+@pytest.mark.django_db
+def test_save_and_send_one_draft_sends_the_edited_text_once(client, edition, organiser):
+    row = draft(edition)
+    client.force_login(organiser)
+    url = f"/orga/{edition.slug}/mail/{row.pk}/"
+    response = client.post(url, {"subject": "Our answer", "body": "Dear Ana, thank you.", "send": "1"})
+    assert "/batches/" in response.url
+    response = client.post(url, {"subject": "Changed after", "body": "Too late", "send": "1"}, follow=True)
+    assert "no longer a draft" in response.content.decode()
+    assert [(m.subject, m.body) for m in mail.outbox] == [("Our answer", "Dear Ana, thank you.")]
 
 
 @pytest.mark.django_db

@@ -50,12 +50,15 @@ def outbox(request, edition):
 @require_POST
 @organiser
 def outbox_action(request, edition):
-    _form, values = _filters(request.POST)
+    filters, values = _filters(request.POST)
     filtered = queries.outbox(edition, **values)
     form = BulkActionForm(request.POST)
     back = reverse("mail:outbox", kwargs={"slug": edition.slug})
     query = urlencode({k: v for k, v in request.POST.items() if k in ("state", "purpose", "q") and v})
     back = f"{back}?{query}" if query else back
+    if not filters.is_valid():  # never widen "every mail of the filter" to the whole outbox
+        messages.error(request, _("The filter is not valid any more; nothing was changed. Please filter again."))
+        return redirect(reverse("mail:outbox", kwargs={"slug": edition.slug}))
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -103,7 +106,8 @@ def message(request, edition, pk):
             services.edit_draft(row, subject=data["subject"], body=data["body"], by=request.user)
         if "send" in request.POST:
             batch = services.send_drafts([row.pk], by=request.user, edition=edition)
-            return redirect("mail:batch", slug=edition.slug, pk=batch.pk)
+            if batch is not None:
+                return redirect("mail:batch", slug=edition.slug, pk=batch.pk)
         messages.success(request, _("The draft to %(email)s is saved.") % {"email": row.to_email})
         return redirect(f"{reverse('mail:outbox', kwargs={'slug': edition.slug})}?state=draft")
     return render(request, "mail/message.html", {"edition": edition, "row": row, "form": form})
