@@ -273,3 +273,32 @@ def test_mail_lists_take_the_same_number_of_queries_for_3_or_300_rows(
     rows(300)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+@pytest.mark.django_db
+def test_my_mails_take_the_same_number_of_queries_for_3_or_300_mails(client, edition, django_assert_num_queries):
+    ana = factories.user("ana@example.org")
+
+    def rows(n, start):
+        OutboxMessage.objects.bulk_create(
+            OutboxMessage(
+                edition=edition,
+                purpose="receipt",
+                to_email=ana.email,
+                to_user=ana,
+                subject="s",
+                body="b",
+                message_id=f"<{i}@x>",
+                state=State.SENT,
+            )
+            for i in range(start, start + n)
+        )
+
+    client.force_login(ana)
+    rows(3, 0)
+    client.get("/me/mail/")
+    with CaptureQueriesContext(connection) as small:
+        assert client.get("/me/mail/").status_code == 200
+    rows(300, 3)
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get("/me/mail/")

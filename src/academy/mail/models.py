@@ -6,11 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from . import purposes
 
 
+def _label(key):
+    info = purposes.PURPOSES.get(key)
+    return info.label if info is not None else key
+
+
 class MailTemplate(models.Model):
     """An edition's own subject and body for one purpose; without one, an earlier edition's or the default."""
 
     edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="mail_templates")
-    purpose = models.CharField(_("purpose"), max_length=40, choices=purposes.choices())
+    purpose = models.CharField(_("purpose"), max_length=40)  # a key of purposes.PURPOSES
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
     updated_at = models.DateTimeField(auto_now=True)
@@ -22,7 +27,11 @@ class MailTemplate(models.Model):
         constraints = [models.UniqueConstraint(fields=["edition", "purpose"], name="unique_mail_template")]
 
     def __str__(self):
-        return f"{self.edition} · {self.get_purpose_display()}"
+        return f"{self.edition} · {self.purpose_label}"
+
+    @property
+    def purpose_label(self):
+        return _label(self.purpose)
 
 
 class State(models.TextChoices):
@@ -58,7 +67,8 @@ class OutboxMessage(models.Model):
     edition = models.ForeignKey(
         "editions.Edition", null=True, blank=True, on_delete=models.CASCADE, related_name="outbox"
     )
-    purpose = models.CharField(_("purpose"), max_length=40, choices=purposes.choices(), db_index=True)
+    # A key of purposes.PURPOSES; no `choices`, so that a new purpose needs no migration.
+    purpose = models.CharField(_("purpose"), max_length=40, db_index=True)
     to_email = models.EmailField(_("to"))
     to_name = models.CharField(_("recipient's name"), max_length=200, blank=True)
     to_user = models.ForeignKey(
@@ -103,3 +113,7 @@ class OutboxMessage(models.Model):
     @property
     def purpose_info(self):
         return purposes.PURPOSES.get(self.purpose)
+
+    @property
+    def purpose_label(self):
+        return _label(self.purpose)

@@ -299,7 +299,7 @@ class Conflict:
 
     @property
     def purposes(self):
-        return sorted({m.get_purpose_display() for m in self.messages})
+        return sorted({m.purpose_label for m in self.messages})
 
 
 def conflicting_decisions(edition):
