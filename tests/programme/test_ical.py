@@ -149,3 +149,19 @@ def test_the_timetable_offers_a_participant_their_address(client, edition):
     token = CalendarToken.objects.get(user=person)
     page = client.get(reverse("programme:timetable", kwargs={"slug": edition.slug})).content.decode()
     assert f"/editions/{edition.slug}/programme/{token.token}.ics" in page
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_the_feeds_and_json_take_the_same_number_of_queries_however_many_sessions(
+    client, edition, size, django_assert_num_queries
+):
+    coach = pf.coach(edition)
+    for i in range(size):
+        pf.session(edition, start=dt.time(8 + i % 10), end=dt.time(9 + i % 10)).coaches.add(coach)
+    token = calendar_token(pf.participant(edition).applicant, edition)
+    with django_assert_num_queries(3):  # edition, sessions, their coaches
+        assert len(events(public_feed(client, edition))) == size
+    with django_assert_num_queries(3):
+        assert len(client.get(reverse("programme:json", kwargs={"slug": edition.slug})).json()["sessions"]) == size
+    with django_assert_num_queries(5):  # token with person and edition, roles, participant?, sessions, coaches
+        assert personal(client, edition, token.token).content.count(b"BEGIN:VEVENT") == size

@@ -6,6 +6,7 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from .models import Source
 from .queries import attendance_grid
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,14 +21,19 @@ def safe_cell(value):
     return value
 
 
-def _yes_no(value):
-    return "" if value is None else (_("yes") if value else _("no"))
-
-
 def attendance_rows(edition):
-    """Header, then one row per confirmed participant and session (breaks left out); three queries."""
+    """Header, then one row per confirmed participant and session (breaks left out); three queries.
+
+    What is the same for every row of a session (title, part, start) and the translated words are computed once:
+    the export stays fast for a large cohort."""
     people, sessions, records = attendance_grid(edition)
     zone = edition.zone
+    yes_no = {None: "", True: _("yes"), False: _("no")}
+    sources = dict(Source.choices)
+    columns = [
+        (s.pk, [s.title, s.get_part_display(), s.starts_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")])
+        for s in sessions
+    ]
     yield [
         _("Participant"),
         _("E-mail"),
@@ -42,20 +48,24 @@ def attendance_rows(edition):
         _("Source"),
     ]
     for person in people:
-        for session in sessions:
-            row = records.get((person.pk, session.pk))
+        who = [
+            person.applicant.full_name or person.applicant.email,
+            person.applicant.email,
+            person.organisation.name if person.organisation else "",
+        ]
+        for session_id, session_cells in columns:
+            row = records.get((person.pk, session_id))
+            if row is None:
+                yield [*who, *session_cells, "", "", "", "", ""]
+                continue
             yield [
-                person.applicant.full_name or person.applicant.email,
-                person.applicant.email,
-                person.organisation.name if person.organisation else "",
-                session.title,
-                session.get_part_display(),
-                session.starts_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                _yes_no(row.present) if row else "",
-                row.minutes if row and row.minutes is not None else "",
-                _yes_no(row.camera_on) if row else "",
-                row.camera_minutes if row and row.camera_minutes is not None else "",
-                row.get_source_display() if row else "",
+                *who,
+                *session_cells,
+                yes_no[row.present],
+                "" if row.minutes is None else row.minutes,
+                yes_no[row.camera_on],
+                "" if row.camera_minutes is None else row.camera_minutes,
+                str(sources[row.source]),
             ]
 
 

@@ -90,7 +90,7 @@ CAMERA_CHOICES = [("", _("unknown")), ("yes", _("on")), ("no", _("off"))]
 
 
 class RollCallForm(forms.Form):
-    """One row per confirmed participant: present, minutes, camera."""
+    """One row per confirmed participant: present, minutes, camera (the template writes the inputs out)."""
 
     def __init__(self, *args, participants, records, session, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,7 +108,6 @@ class RollCallForm(forms.Form):
                 min_value=0,
                 max_value=limit,
                 initial=row.minutes if row else None,
-                widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "minutes"}),
             )
             camera = "" if not row or row.camera_on is None else ("yes" if row.camera_on else "no")
             self.fields[f"camera-{person.pk}"] = forms.ChoiceField(

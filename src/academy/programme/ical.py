@@ -10,9 +10,9 @@ from .models import Part
 PRODID = "-//Booster Academy//Programme//EN"
 
 
-def session_uid(session):
+def session_uid(session, edition):
     """Stable across edits and feeds, so a calendar updates an event instead of adding a second one."""
-    return f"session-{session.pk}@{session.edition.slug}.booster-academy"
+    return f"session-{session.pk}@{edition.slug}.booster-academy"
 
 
 def _location(session, edition, with_links):
@@ -45,7 +45,7 @@ def programme_calendar(edition, sessions, *, with_links, name=None):
     cal.add("x-wr-timezone", edition.time_zone)
     for session in sessions:
         event = Event()
-        event.add("uid", session_uid(session))
+        event.add("uid", session_uid(session, edition))
         event.add("dtstamp", session.updated_at.astimezone(dt.UTC))
         event.add("last-modified", session.updated_at.astimezone(dt.UTC))
         event.add("dtstart", session.starts_at.astimezone(zone))
