@@ -61,6 +61,14 @@ def test_a_teams_report_without_the_activities_section_reads_the_participants():
     assert report.errors == []
 
 
+def test_a_teams_row_without_email_falls_back_to_the_sign_in_name():
+    data = (
+        "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole\r\n"
+        "Ana Costa\t12/1/22, 9:00:00 AM\t12/1/22, 10:00:00 AM\t1h\t\tAna.Costa@cluster-pt.example\tAttendee\r\n"
+    ).encode("utf-16")
+    assert parse_report(data, zone=BRUSSELS).rows[0].email == "ana.costa@cluster-pt.example"
+
+
 @pytest.mark.parametrize(
     ("text", "minutes"),
     [("83", 83), ("1h 23m 5s", 83 + 5 / 60), ("23m 5s", 23 + 5 / 60), ("45s", 0.75), ("2h", 120), ("1:02:30", 62.5)],

@@ -94,6 +94,10 @@ class Person:
         return "match-" + hashlib.sha256(self.key.encode()).hexdigest()[:12]
 
     @property
+    def matched_by_label(self):
+        return {"email": _("e-mail"), "name": _("name"), "manual": _("by hand")}.get(self.matched_by, "")
+
+    @property
     def label(self):
         return f"{self.name} <{self.email}>" if self.email else self.name
 

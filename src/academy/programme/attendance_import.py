@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 ALIASES = {
     "name": {"name (original name)", "name", "full name", "participant name"},
     "email": {"user email", "email", "e-mail", "email address"},
+    "upn": {"participant id (upn)", "upn"},
     "join": {"join time", "first join", "first join time"},
     "leave": {"leave time", "last leave", "last leave time"},
     "duration": {"duration (minutes)", "duration", "in-meeting duration", "attendance duration"},
@@ -188,7 +189,8 @@ def _row(cells, columns, line, zone):
         index = columns.get(key)
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    name, original, email = cell("name"), "", cell("email").lower()
+    name, original = cell("name"), ""
+    email = (cell("email") or (cell("upn") if "@" in cell("upn") else "")).lower()  # Teams: the sign-in name
     if match := ZOOM_NAME.match(name):  # Zoom's "Name (Original Name)", Teams' "Name (Guest)"
         name, original = match.group(1).strip(), match.group(2).strip()
     if not name and not email:
