@@ -140,8 +140,8 @@ def test_a_coach_sees_their_own_sessions_with_roll_call_links(client, edition):
     assert reverse("programme:roll_call", kwargs={"slug": edition.slug, "pk": mine.pk}) in html
 
 
-@pytest.mark.parametrize("page", ["orga_coaches", "orga_programme", "session_create"])
-def test_coaches_and_coaches_of_other_editions_cannot_manage_the_programme(client, edition, page):
+@pytest.mark.parametrize("url_name", ["orga_coaches", "orga_programme", "session_create"])
+def test_coaches_and_coaches_of_other_editions_cannot_manage_the_programme(client, edition, url_name):
     for user in (factories.with_role(Role.COACH, edition), factories.with_role(Role.ORGANISER, factories.edition())):
         client.force_login(user)
-        assert client.get(reverse(f"programme:{page}", kwargs={"slug": edition.slug})).status_code == 403
+        assert client.get(reverse(f"programme:{url_name}", kwargs={"slug": edition.slug})).status_code == 403
