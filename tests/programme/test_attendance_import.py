@@ -187,7 +187,7 @@ def test_confirming_saves_the_matched_and_the_hand_matched_participants(client, 
     preview = upload(client, session, sample("zoom_participants.csv"))
     response = confirm(client, session, preview, matches={"iPhone de Marc": cohort["dana"]})
     assert (
-        "Imported the attendance of 4 participants; 2 people of the report were left unmatched."
+        "Imported the attendance of 4 participants. 2 people of the report were left unmatched."
         in response.content.decode()
     )
     assert minutes(session) == {

@@ -7,6 +7,7 @@ from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
@@ -37,7 +38,8 @@ def roll_call(request, edition, pk):
     if request.method == "POST" and form.is_valid():
         everyone = "all_present" in request.POST
         changed = save_roll_call(session, form.entries(all_present=everyone), by=request.user)
-        messages.success(request, _("Attendance saved (%(n)d rows changed).") % {"n": changed})
+        text = ngettext("Attendance saved (%(n)d row changed).", "Attendance saved (%(n)d rows changed).", changed)
+        messages.success(request, text % {"n": changed})
         return redirect("programme:roll_call", slug=edition.slug, pk=session.pk)
     return render(
         request,
@@ -94,11 +96,14 @@ def _confirm(request, context, report, people, payload):
     if form.is_valid():
         plan = plan_import(report, session, people, manual=form.manual())
         count = apply_import(plan, by=request.user)
-        messages.success(
-            request,
-            _("Imported the attendance of %(n)d participants; %(u)d people of the report were left unmatched.")
-            % {"n": count, "u": len(plan.unmatched)},
-        )
+        imported = ngettext(
+            "Imported the attendance of %(n)d participant.", "Imported the attendance of %(n)d participants.", count
+        ) % {"n": count}
+        left = len(plan.unmatched)
+        unmatched = ngettext(
+            "%(n)d person of the report was left unmatched.", "%(n)d people of the report were left unmatched.", left
+        ) % {"n": left}
+        messages.success(request, f"{imported} {unmatched}" if left else imported)
         return redirect("programme:roll_call", slug=context["edition"].slug, pk=session.pk)
     return render(request, "programme/import_preview.html", context | {"plan": plan, "form": form})
 
