@@ -10,6 +10,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # A live server needs committed rows, and the flush after each test would also wipe the
+            # reference data that migrations load (the 14 ecosystems): restore it after every test.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture
