@@ -69,6 +69,7 @@ def needs_summary(edition, *, with_names=False):
         ParticipantNeeds.objects.filter(application__in=cohort)
         .exclude(dietary_notes="", accessibility="")
         .select_related("application__applicant")
+        .defer("application__answers", "application__eligibility_reasons")
         .order_by("application__applicant__full_name")
     )
     dietary_notes, accessibility = [], []

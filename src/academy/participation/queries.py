@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from academy.applications.queries import participants
 
 from .homework import STATUS_LABELS, status_of
-from .models import Assignment, HandIn, SurveyRespondent
+from .models import Assignment, Feedback, HandIn, SurveyRespondent
 
 
 def assignments(edition):
@@ -47,12 +47,12 @@ class Matrix:
 def homework_matrix(edition, now=None):
     """Participants × assignments with the status of each hand-in: three queries."""
     now = now or timezone.now()
-    people = list(participants(edition))
+    people = list(cohort(edition))
     items = list(assignments(edition))
     found = {
         (h.assignment_id, h.application_id): h
         for h in HandIn.objects.filter(assignment__edition=edition).only(
-            "id", "assignment_id", "application_id", "submitted_at", "version", "original_name", "text"
+            "id", "assignment_id", "application_id", "submitted_at"
         )
     }
     rows = []
@@ -69,17 +69,26 @@ def homework_matrix(edition, now=None):
     return Matrix(assignments=items, rows=rows)
 
 
+def cohort(edition):
+    """The confirmed participants, without the application's answers (large, and not needed here)."""
+    return participants(edition).defer("answers", "eligibility_reasons")
+
+
 def hand_ins_to_review(edition, user, *, everything=False):
-    """Hand-ins of the assignments `user` reviews (all of the edition's with `everything`), newest first,
-    with `feedback_version` = the latest version that has feedback."""
-    queryset = HandIn.objects.filter(assignment__edition=edition)
-    if not everything:
-        queryset = queryset.filter(assignment__reviewer=user)
-    return list(
-        queryset.select_related("assignment", "assignment__edition", "application__applicant")
-        .annotate(feedback_version=Max("feedback__on_version"))
+    """Hand-ins of the assignments `user` reviews (all of the edition's with `everything`), by due date then
+    newest first, with `feedback_version` = the latest version that has feedback."""
+    reviewed = {a.pk: a for a in reviewed_assignments(edition, user, everything=everything)}
+    latest_feedback = Feedback.objects.filter(hand_in=OuterRef("pk")).order_by("-on_version").values("on_version")
+    items = list(
+        HandIn.objects.filter(assignment__in=list(reviewed))
+        .select_related("application__applicant")
+        .only("id", "assignment_id", "version", "submitted_at", "application__id", "application__applicant")
+        .annotate(feedback_version=Subquery(latest_feedback[:1]))
         .order_by("assignment__due_date", "assignment_id", "-submitted_at")
     )
+    for item in items:
+        item.assignment = reviewed[item.assignment_id]
+    return items
 
 
 def reviewed_assignments(edition, user, *, everything=False):
@@ -89,7 +98,7 @@ def reviewed_assignments(edition, user, *, everything=False):
 
 def non_respondents(survey):
     answered = SurveyRespondent.objects.filter(survey=survey).values("application_id")
-    return participants(survey.edition).exclude(pk__in=answered)
+    return cohort(survey.edition).exclude(pk__in=answered)
 
 
 def respondent_counts(edition_surveys):

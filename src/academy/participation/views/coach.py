@@ -12,7 +12,7 @@ from academy.accounts.models import Role
 from .. import homework, queries
 from ..forms import FeedbackForm
 from ..models import Feedback, HandIn
-from .common import add_errors, file_download
+from .common import add_errors, file_download, url_prefix
 
 
 def _sees_everything(user, edition):
@@ -27,6 +27,7 @@ def review_list(request, edition):
         "hand_ins": queries.hand_ins_to_review(edition, request.user, everything=everything),
         "assignments": list(queries.reviewed_assignments(edition, request.user, everything=everything)),
         "everything": everything,
+        "review_url": url_prefix("participation:hand_in_review", edition.slug),
     }
     return render(request, "participation/coach/review_list.html", context)
 

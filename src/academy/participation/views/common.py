@@ -34,3 +34,11 @@ def add_errors(form, error):
     for name, errors in error.error_dict.items():
         for e in errors:
             form.add_error(name if name in form.fields else None, e)
+
+
+def url_prefix(name, *args):
+    """The address of `name` for object 0 without the trailing "0/": long tables append each pk to it
+    instead of reversing a URL per row."""
+    from django.urls import reverse
+
+    return reverse(name, args=[*args, 0]).removesuffix("0/")

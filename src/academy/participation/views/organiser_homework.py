@@ -13,14 +13,19 @@ from .. import homework, queries
 from ..exports import csv_response, xlsx_response
 from ..forms import AssignmentForm, AttachmentForm
 from ..models import Assignment, AssignmentAttachment
+from .common import url_prefix
 
 organiser = edition_role_required(Role.ORGANISER)
 
 
 @organiser
 def overview(request, edition):
-    matrix = queries.homework_matrix(edition)
-    return render(request, "participation/organiser/homework.html", {"edition": edition, "matrix": matrix})
+    context = {
+        "edition": edition,
+        "matrix": queries.homework_matrix(edition),
+        "review_url": url_prefix("participation:hand_in_review", edition.slug),
+    }
+    return render(request, "participation/organiser/homework.html", context)
 
 
 def _assignment(edition, pk):
