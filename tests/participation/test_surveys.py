@@ -209,3 +209,25 @@ def test_survey_export_names_people_only_when_not_anonymous(client, edition, app
     assert application.applicant.email in named_csv and "'=HYPERLINK" in named_csv
     assert application.applicant.email not in anonymous_csv and "Participant" not in anonymous_csv
     assert "How useful was it?" in anonymous_csv
+
+
+def test_saving_the_settings_keeps_a_survey_closed_by_hand_closed(client, edition, survey):
+    organiser = factories.with_role("organiser", edition)
+    client.force_login(organiser)
+    with time_machine.travel(DURING, tick=False):
+        client.post(f"/orga/{edition.slug}/surveys/{survey.pk}/close/")
+        page = client.get(f"/orga/{edition.slug}/surveys/{survey.pk}/").content.decode()
+        assert 'name="closes_on" value="2022-12-05"' in page
+        client.post(
+            f"/orga/{edition.slug}/surveys/{survey.pk}/",
+            {"title": "Renamed", "part": "whole", "closes_on": "2022-12-05"},
+        )
+    survey.refresh_from_db()
+    assert survey.title == "Renamed" and survey.closes_at == DURING
+    with time_machine.travel(DURING, tick=False):
+        client.post(
+            f"/orga/{edition.slug}/surveys/{survey.pk}/",
+            {"title": "Renamed", "part": "whole", "closes_on": "2022-12-20"},
+        )
+    survey.refresh_from_db()
+    assert survey.closes_at == dt.datetime(2022, 12, 20, 23, 59, 59, 999999, tzinfo=BRUSSELS)

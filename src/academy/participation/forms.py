@@ -136,11 +136,9 @@ class SurveyForm(forms.ModelForm):
 
     def save(self, commit=True):
         survey = super().save(commit=False)
-        closes_on = self.cleaned_data.get("closes_on")
-        if closes_on:
-            survey.closes_at = survey.edition.end_of(closes_on)
-        elif "closes_on" in self.changed_data:
-            survey.closes_at = None
+        if "closes_on" in self.changed_data:  # untouched, a survey closed by hand stays closed at that minute
+            closes_on = self.cleaned_data.get("closes_on")
+            survey.closes_at = survey.edition.end_of(closes_on) if closes_on else None
         if commit:
             survey.save()
         return survey
@@ -188,6 +186,7 @@ class SurveyAnswerForm(forms.Form):
             common = {"label": q.label, "required": q.required, "help_text": q.help_text}
             if q.kind == QuestionKind.RATING:
                 choices = [(n, str(n)) for n in RATINGS]
+                common["help_text"] = q.help_text or _("1 = poor, 5 = excellent")
                 field = forms.TypedChoiceField(choices=choices, coerce=int, widget=forms.RadioSelect, **common)
             elif q.kind == QuestionKind.SINGLE:
                 field = forms.ChoiceField(choices=[(c, c) for c in q.choices], widget=forms.RadioSelect, **common)

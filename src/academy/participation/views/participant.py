@@ -36,7 +36,8 @@ def _my_hand_in(assignment, application):
 def homework_detail(request, edition, application, pk):
     assignment = get_object_or_404(queries.assignments(edition).prefetch_related("attachments"), pk=pk)
     current = _my_hand_in(assignment, application)
-    form = HandInForm(request.POST or None, request.FILES or None, current=current)
+    initial = {"text": current.text} if current else None
+    form = HandInForm(request.POST or None, request.FILES or None, current=current, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
