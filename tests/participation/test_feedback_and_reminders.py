@@ -81,3 +81,28 @@ def test_the_matrix_shows_handed_in_late_missing(client, edition, application):
     assert page.count("status-handed_in") == 1 and page.count("status-late") == 1
     assert page.count("status-missing") == 1
     assert missing.title in page
+
+
+def test_the_coach_sees_hand_ins_waiting_for_feedback_first(client, edition, assignment, coach):
+    first, second, third = helpers.cohort(edition, 3)
+    reviewed = homework.hand_in(assignment, first, text="x", now=BEFORE_DUE)
+    homework.give_feedback(reviewed, coach=coach, text="Good.")
+    homework.hand_in(assignment, second, text="x", now=BEFORE_DUE)
+    resubmitted = homework.hand_in(assignment, third, text="x", now=BEFORE_DUE)
+    homework.give_feedback(resubmitted, coach=coach, text="Try again.")
+    homework.hand_in(assignment, third, text="y", now=BEFORE_DUE + dt.timedelta(hours=1))
+    client.force_login(coach)
+    page = client.get(f"/coach/{edition.slug}/homework/").content.decode()
+    order = [page.index(p.applicant.full_name) for p in (third, second, first)]
+    assert order == sorted(order)
+    assert "new version since the feedback" in page and "to do" in page and "given" in page
+
+
+def test_the_coach_list_comes_in_pages_of_fifty(client, edition, assignment, coach):
+    for person in helpers.cohort(edition, 51):
+        homework.hand_in(assignment, person, text="x", now=BEFORE_DUE)
+    client.force_login(coach)
+    first = client.get(f"/coach/{edition.slug}/homework/").content.decode()
+    assert first.count("/homework/hand-ins/") == 50 and "Page 1 of 2" in first
+    second = client.get(f"/coach/{edition.slug}/homework/?page=2").content.decode()
+    assert second.count("/homework/hand-ins/") == 1

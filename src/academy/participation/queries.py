@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Case, Count, F, OuterRef, Prefetch, Q, Subquery, When
 from django.utils import timezone
 
 from academy.applications.queries import participants
@@ -74,18 +75,25 @@ def cohort(edition):
     return participants(edition).defer("answers", "eligibility_reasons")
 
 
-def hand_ins_to_review(edition, user, *, everything=False):
-    """Hand-ins of the assignments `user` reviews (all of the edition's with `everything`), by due date then
-    newest first, with `feedback_version` = the latest version that has feedback."""
+REVIEW_PAGE = 50
+
+
+def hand_ins_to_review(edition, user, *, everything=False, page=1):
+    """One page of the hand-ins of the assignments `user` reviews (all of the edition's with `everything`):
+    those waiting for feedback first, then by due date, newest first. Each carries `feedback_version`, the
+    latest version that has feedback, and `waiting`."""
     reviewed = {a.pk: a for a in reviewed_assignments(edition, user, everything=everything)}
     latest_feedback = Feedback.objects.filter(hand_in=OuterRef("pk")).order_by("-on_version").values("on_version")
-    items = list(
+    waiting = Q(feedback_version__isnull=True) | Q(feedback_version__lt=F("version"))
+    queryset = (
         HandIn.objects.filter(assignment__in=list(reviewed))
         .select_related("application__applicant")
         .only("id", "assignment_id", "version", "submitted_at", "application__id", "application__applicant")
         .annotate(feedback_version=Subquery(latest_feedback[:1]))
-        .order_by("assignment__due_date", "assignment_id", "-submitted_at")
+        .annotate(waiting=Case(When(waiting, then=True), default=False, output_field=BooleanField()))
+        .order_by("-waiting", "assignment__due_date", "assignment_id", "-submitted_at")
     )
+    items = Paginator(queryset, REVIEW_PAGE).get_page(page)
     for item in items:
         item.assignment = reviewed[item.assignment_id]
     return items

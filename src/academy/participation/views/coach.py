@@ -24,7 +24,9 @@ def review_list(request, edition):
     everything = _sees_everything(request.user, edition)
     context = {
         "edition": edition,
-        "hand_ins": queries.hand_ins_to_review(edition, request.user, everything=everything),
+        "hand_ins": queries.hand_ins_to_review(
+            edition, request.user, everything=everything, page=request.GET.get("page")
+        ),
         "assignments": list(queries.reviewed_assignments(edition, request.user, everything=everything)),
         "everything": everything,
         "review_url": url_prefix("participation:hand_in_review", edition.slug),
