@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from academy.accounts.models import ApiToken, Role
+from academy.accounts.models import ApiToken, AuditEntry, Role
 from academy.accounts.services import create_api_token
 from academy.api.main import api
 from academy.applications.models import Status
@@ -105,6 +105,12 @@ def test_filters_and_paging_match_the_list(client, edition, organiser_token):
         client, apps_path(edition), organiser_token, country="PT", status="submitted", sort="name", limit=1
     ).json()
     assert body["count"] == 2 and [a["name"] for a in body["items"]] == ["Lisbon"]
+    entry = AuditEntry.objects.get(action="applications.exported")
+    assert entry.data == {
+        "format": "api",
+        "filters": {"country": "PT", "status": "submitted", "sort": "name"},
+        "offset": 0,
+    }
     body = get(
         client, apps_path(edition), organiser_token, country="PT", status="submitted", sort="name", limit=1, offset=1
     ).json()

@@ -122,6 +122,12 @@ def test_fifty_per_page_and_the_filters_carry_to_the_next_page(client, edition, 
     assert beyond.context["page"].number == 3
 
 
+def test_pages_sorted_by_name_follow_on_without_gaps_or_repeats(client, edition, organiser):
+    sf.many_applications(edition, 120, statuses=(Status.SUBMITTED, Status.DRAFT))
+    seen = [name for n in (1, 2, 3) for name in names(client, edition, sort="-name", page=n)]
+    assert len(set(seen)) == 120 and seen == sorted(seen, key=str.lower, reverse=True)
+
+
 def test_counts_per_status_include_drafts_and_follow_the_other_filters(client, edition, organiser):
     sf.application(edition, country="PT")
     sf.application(edition, country="PT", status=Status.DRAFT)

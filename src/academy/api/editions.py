@@ -6,6 +6,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from academy.accounts.models import Role
+from academy.accounts.services import record
 from academy.applications.models import Dimension, Status
 from academy.applications.queries import SORTS, current_answers, dimension_key, screening_list
 from academy.editions.models import Edition
@@ -119,5 +120,7 @@ def list_applications(
     wanted = filters.model_dump(exclude_none=True)
     key = dimension_key(edition.questions.all(), Dimension.EXPERIENCE) if "experience" in wanted else ""
     rows = screening_list(edition, wanted, experience_key=key)
-    page = rows.annotate(current=current_answers())[offset : offset + limit]
-    return {"count": rows.count(), "limit": limit, "offset": offset, "items": [_application(a) for a in page]}
+    page = [_application(a) for a in rows.annotate(current=current_answers())[offset : offset + limit]]
+    filters = {name: str(value) for name, value in wanted.items()}
+    record("applications.exported", actor=request.auth, edition=edition, format="api", filters=filters, offset=offset)
+    return {"count": rows.count(), "limit": limit, "offset": offset, "items": page}

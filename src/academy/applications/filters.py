@@ -20,7 +20,7 @@ ELIGIBLE_CHOICES = [
     ("unknown", _("Not checked yet")),
 ]
 SORT_CHOICES = [
-    ("-submitted", _("Latest submitted first")),
+    ("", _("Latest submitted first")),  # the default order, kept out of the address
     ("submitted", _("Earliest submitted first")),
     ("name", _("Name, A to Z")),
     ("-name", _("Name, Z to A")),

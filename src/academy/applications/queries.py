@@ -1,3 +1,4 @@
+from django.db import NotSupportedError
 from django.db.models import Count, F, Func, JSONField, OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Coalesce, Lower
 from django_countries.fields import Country
@@ -62,6 +63,9 @@ class AnswerText(Func):
     def __init__(self, expression, key):
         super().__init__(expression)
         self.key = key
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError("AnswerText is written for SQLite and PostgreSQL, the two supported databases.")
 
     def as_sqlite(self, compiler, connection):
         sql, params = compiler.compile(self.source_expressions[0])

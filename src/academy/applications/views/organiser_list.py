@@ -40,6 +40,7 @@ def _rows(applications, edition):
     """The page's rows as plain values, formatted once here: a template reads dicts much faster than it
     walks model attributes, and this is the one loop of the page."""
     eligible = {True: _("Yes"), False: _("No"), None: _("Not checked")}
+    statuses = {value: str(label) for value, label in Status.choices}  # get_status_display() rebuilds this per call
     for app in applications:
         org = app.organisation
         submitted = app.submitted_at and formats.date_format(app.submitted_at.astimezone(edition.zone), "j M Y, H:i")
@@ -50,7 +51,7 @@ def _rows(applications, edition):
             "organisation": org.name if org else "—",
             "country": org.country.name if org else "—",
             "status": app.status,
-            "status_label": app.get_status_display(),
+            "status_label": statuses[app.status],
             "eligible": eligible[app.is_eligible],
             "submitted": submitted or "—",
         }
