@@ -31,26 +31,26 @@ def outsider(kind, edition, app):
     return factories.with_role(Role(kind), edition)
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_anonymous_is_sent_to_log_in(client, app, page):
-    response = client.get(url(page, app))
+@pytest.mark.parametrize("view_name", PAGES)
+def test_anonymous_is_sent_to_log_in(client, app, view_name):
+    response = client.get(url(view_name, app))
     assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("view_name", PAGES)
 @pytest.mark.parametrize("kind", ["applicant", "reviewer", "coach", "other-organiser"])
-def test_others_are_refused_and_nothing_is_recorded(client, edition, app, page, kind):
+def test_others_are_refused_and_nothing_is_recorded(client, edition, app, view_name, kind):
     client.force_login(outsider(kind, edition, app))
-    response = client.get(url(page, app))
+    response = client.get(url(view_name, app))
     assert response.status_code == 403
     assert "You may not open this page" in response.content.decode()
     assert not AuditEntry.objects.filter(action__in=["application.viewed", "applications.exported"]).exists()
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_a_platform_admin_may_screen_any_edition(client, app, page):
+@pytest.mark.parametrize("view_name", PAGES)
+def test_a_platform_admin_may_screen_any_edition(client, app, view_name):
     client.force_login(factories.admin())
-    assert client.get(url(page, app)).status_code == 200
+    assert client.get(url(view_name, app)).status_code == 200
 
 
 def test_an_unknown_edition_is_not_found(client, app):
