@@ -11,6 +11,7 @@ budgets from DESIGN.md: list and filters < 50 ms, detail < 25 ms, CSV of all < 4
 """
 
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -34,15 +35,19 @@ WORDS = [
 
 
 def _configure():
+    """Settings for a throw-away database; returns the temporary folder to remove afterwards (or None)."""
     root = Path(__file__).resolve().parents[1]
     sys.path[:0] = [str(root / "src"), str(root)]
     os.environ["DJANGO_SETTINGS_MODULE"] = "academy.settings.test"
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    folder = None
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='bench-screening-')}/bench.sqlite3"
+        folder = tempfile.mkdtemp(prefix="bench-screening-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
     import django
 
     django.setup()
+    return folder
 
 
 def _answers(i):
@@ -149,14 +154,14 @@ def _run():
     client.force_login(organiser)
     slug = edition.slug
     listing = reverse("screening:list", args=[slug])
-    _measure(client, "list, page 1 of 50", listing)
+    _measure(client, "list, first page of 50 rows", listing)
     _measure(client, "list, page 60 of 100 by name", f"{listing}?sort=name&page=60")
     _measure(
         client,
         "list, filtered (status, country, exp.)",
         f"{listing}?status=submitted&country=DE&experience=2+to+5+years",
     )
-    _measure(client, "list, filtered by ecosystem", f"{listing}?ecosystem=digital&eligible=yes")
+    _measure(client, "list, filtered (ecosystem, eligible)", f"{listing}?ecosystem=digital&eligible=yes")
     _measure(client, "list, search 'person 12'", f"{listing}?q=person+12")
     _measure(client, "detail", reverse("screening:detail", args=[slug, middle.pk]))
     _measure(client, "CSV export, all 5,000", reverse("screening:export_csv", args=[slug]))
@@ -168,7 +173,7 @@ def _run():
 
 
 def main():
-    _configure()
+    folder = _configure()
     from django.core.management import call_command
     from django.db import connection
 
@@ -180,8 +185,12 @@ def main():
         finally:
             connection.creation.destroy_test_db(name, verbosity=0)
     else:
-        call_command("migrate", verbosity=0)
-        _run()
+        try:
+            call_command("migrate", verbosity=0)
+            _run()
+        finally:
+            connection.close()
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
