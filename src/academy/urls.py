@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("academy.accounts.urls")),
     path("", include("academy.registry.urls")),
     path("", include("academy.applications.urls")),
+    path("", include("academy.applications.urls_screening")),
     path("", include("academy.reviews.urls")),
     path("", include("academy.selection.urls")),
     path("", include("academy.mail.urls")),

@@ -1,0 +1,197 @@
+"""Organiser screening at 5,000 applications: server time of the list page, a filtered list, a search, a deep
+page, the detail page, the CSV and XLSX exports and the API page, with the number of SQL queries of each.
+
+    python -m bench applications_list
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME python -m bench applications_list
+
+Without DATABASE_URL (or with an SQLite one) the data goes to a temporary SQLite file (WAL, as in production);
+with a PostgreSQL URL it goes to a throw-away test database beside NAME, created and dropped here.
+Server time is measured around Django's test client (middleware, view, template, the whole streamed body);
+budgets from DESIGN.md: list and filters < 50 ms, detail < 25 ms, CSV of all < 400 ms.
+"""
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+APPLICATIONS = 5000
+REPEAT = 20
+WORDS = [
+    "cluster",
+    "members",
+    "innovation",
+    "services",
+    "regional",
+    "smart",
+    "specialisation",
+    "internationalisation",
+    "green",
+    "digital",
+]
+
+
+def _configure():
+    """Settings for a throw-away database; returns the temporary folder to remove afterwards (or None)."""
+    root = Path(__file__).resolve().parents[1]
+    sys.path[:0] = [str(root / "src"), str(root)]
+    os.environ["DJANGO_SETTINGS_MODULE"] = "academy.settings.test"
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    folder = None
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        folder = tempfile.mkdtemp(prefix="bench-screening-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    import django
+
+    django.setup()
+    return folder
+
+
+def _answers(i):
+    from tests.applications.screening_factories import EXPERIENCE
+
+    text = " ".join(WORDS[(i + k) % len(WORDS)] for k in range(160))  # ~1,300 characters
+    return {
+        "motivation": text,
+        "experience": EXPERIENCE[i % 3],
+        "ecosystems": ["Digital", "Health"][: 1 + i % 2],
+        "cv": {"name": f"cv-{i}.pdf"},
+        **{f"extra_{k}": f"Answer {k} of applicant {i}" for k in range(6)},
+    }
+
+
+def _seed():
+    from tests import factories
+    from tests.applications import screening_factories as sf
+
+    from academy.accounts.models import Role
+    from academy.applications.models import Question, QuestionType
+    from academy.registry.models import RegisteredPerson, RegistryRole
+
+    edition = factories.edition()
+    sf.questions(edition)
+    Question.objects.bulk_create(
+        Question(
+            edition=edition,
+            key=f"extra_{k}",
+            label=f"Extra question {k}",
+            type=QuestionType.SHORT_TEXT,
+            position=10 + k,
+        )
+        for k in range(6)
+    )
+    apps = sf.many_applications(edition, APPLICATIONS, answers=_answers)
+    RegisteredPerson.objects.bulk_create(
+        RegisteredPerson(organisation=app.organisation, email=app.applicant.email, name="P", role=RegistryRole.MANAGER)
+        for app in apps
+    )
+    return edition, factories.with_role(Role.ORGANISER, edition), apps[len(apps) // 2]
+
+
+def _measure(client, label, path, headers=None, repeat=REPEAT):
+    """Median and p95 of wall-clock and CPU time over `repeat` requests, and the number of SQL queries.
+
+    CPU time is this process's: with SQLite the database works in-process, so it is the server's whole
+    work and stays meaningful when other programs share the cores; with PostgreSQL read the wall time."""
+    from django.db import connection
+
+    queries = []
+
+    def counting(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    def once():
+        wall, cpu = time.perf_counter(), time.process_time()
+        response = client.get(path, headers=headers or {})
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        wall, cpu = (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+        assert response.status_code == 200 and body, (path, response.status_code)
+        return wall, cpu
+
+    once(), once()  # warm caches and the connection
+    with connection.execute_wrapper(counting):
+        once()
+    walls, cpus = zip(*(once() for _ in range(repeat)), strict=True)
+    print(
+        f"{label:<40} wall median {statistics.median(walls):7.1f} p95 {_p95(walls):7.1f} ms"
+        f"   cpu median {statistics.median(cpus):7.1f} p95 {_p95(cpus):7.1f} ms   {len(queries):2d} queries"
+    )
+
+
+def _p95(values):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * len(ordered)) - 1)]
+
+
+def _calibrate():
+    """How fast this machine runs plain Python now, to compare runs on machines shared or not."""
+    start = time.process_time()
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    return (time.process_time() - start) * 1000
+
+
+def _run():
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from academy.accounts.services import create_api_token
+
+    start = time.perf_counter()
+    edition, organiser, middle = _seed()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # what autovacuum does soon after a bulk load; without it plans are blind
+    print(f"{connection.vendor}: seeded {APPLICATIONS} applications in {time.perf_counter() - start:.1f} s")
+    print(f"calibration: 3 million Python additions took {_calibrate():.0f} ms of CPU")
+    client = Client()
+    client.force_login(organiser)
+    slug = edition.slug
+    listing = reverse("screening:list", args=[slug])
+    _measure(client, "list, first page of 50 rows", listing)
+    _measure(client, "list, page 60 of 100 by name", f"{listing}?sort=name&page=60")
+    _measure(
+        client,
+        "list, filtered (status, country, exp.)",
+        f"{listing}?status=submitted&country=DE&experience=2+to+5+years",
+    )
+    _measure(client, "list, filtered (ecosystem, eligible)", f"{listing}?ecosystem=digital&eligible=yes")
+    _measure(client, "list, search 'person 12'", f"{listing}?q=person+12")
+    _measure(client, "detail", reverse("screening:detail", args=[slug, middle.pk]))
+    _measure(client, "CSV export, all 5,000", reverse("screening:export_csv", args=[slug]))
+    _measure(client, "XLSX export, all 5,000", reverse("screening:export_xlsx", args=[slug]), repeat=5)
+    token = create_api_token(organiser)
+    _measure(
+        client, "API, 50 applications", f"/api/v1/editions/{slug}/applications/", {"Authorization": f"Bearer {token}"}
+    )
+
+
+def main():
+    folder = _configure()
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        try:
+            _run()
+        finally:
+            connection.creation.destroy_test_db(name, verbosity=0)
+    else:
+        try:
+            call_command("migrate", verbosity=0)
+            _run()
+        finally:
+            connection.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

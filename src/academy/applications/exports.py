@@ -1,0 +1,88 @@
+"""Answers as text, and the organiser's export of a filtered list of applications: one row per application,
+one column per question (by key) after the applicant's name, e-mail, organisation, country, status,
+eligibility and last submission time in the edition's time zone."""
+
+from django.utils.translation import gettext as _
+
+from .models import QuestionType
+from .queries import current_answers
+
+FIXED_COLUMNS = ["name", "email", "organisation", "country", "status", "eligible", "submitted_at"]
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def answer_text(value):
+    """One answer as plain text: lists joined by "; ", yes/no for booleans, a file's name for a file."""
+    if type(value) is str:
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return "; ".join(answer_text(item) for item in value)
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("filename") or value.get("path") or "")
+    return str(value)
+
+
+def answer_rows(questions, answers):
+    """[(label, key, text, is_file)] for each question the answers hold, in the form's order, then any
+    answer to a question that no longer exists under its key."""
+    answers = answers or {}
+    known = {q.key for q in questions}
+    rows = [
+        (q.label, q.key, answer_text(answers[q.key]), q.type == QuestionType.FILE)
+        for q in questions
+        if q.key in answers
+    ]
+    rows += [(key, key, answer_text(value), False) for key, value in answers.items() if key not in known]
+    return rows
+
+
+def local_time(moment, edition):
+    return moment.astimezone(edition.zone).strftime(TIME_FORMAT) if moment else ""
+
+
+def eligible_text(value):
+    return {True: _("yes"), False: _("no")}.get(value, _("not checked"))
+
+
+def header(questions):
+    return [*FIXED_COLUMNS, *(q.key for q in questions)]
+
+
+COLUMNS = [
+    "applicant__full_name",
+    "applicant__email",
+    "organisation__name",
+    "organisation__country",
+    "status",
+    "is_eligible",
+    "submitted_at",
+    "current",
+]
+
+
+def rows(applications, questions, edition):
+    """The export's rows, streamed from one query over `applications` (a screening_list queryset); plain
+    tuples rather than model instances, since thousands of rows are the point."""
+    keys = [q.key for q in questions]
+    eligible_texts = {value: eligible_text(value) for value in (True, False, None)}
+    values = applications.annotate(current=current_answers()).values_list(*COLUMNS)
+    for name, email, organisation, country, status, eligible, submitted_at, answers in values.iterator(1000):
+        answers = answers or {}
+        yield [
+            name,
+            email,
+            organisation or "",
+            country or "",
+            status,
+            eligible_texts[eligible],
+            local_time(submitted_at, edition),
+            *(answer_text(answers.get(key)) for key in keys),
+        ]
+
+
+def filename(edition, extension):
+    return f"{edition.slug}-applications.{extension}"

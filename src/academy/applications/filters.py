@@ -1,0 +1,71 @@
+"""The organiser's filters of an edition's applications, read from the query string (GET).
+
+A value that is not one of the options is reported beside its field and ignored; the others still
+apply, so one mistyped address parameter never hides the whole list."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from academy.registry.models import Ecosystem
+
+from .models import Status
+
+FIELDS = ("q", "status", "eligible", "country", "ecosystem", "experience", "sort")
+ELIGIBLE_CHOICES = [
+    ("", _("Eligible or not")),
+    ("yes", _("Eligible")),
+    ("no", _("Not eligible")),
+    ("unknown", _("Not checked yet")),
+]
+SORT_CHOICES = [
+    ("", _("Latest submitted first")),  # the default order, kept out of the address
+    ("submitted", _("Earliest submitted first")),
+    ("name", _("Name, A to Z")),
+    ("-name", _("Name, Z to A")),
+    ("country", _("Country, A to Z")),
+    ("-country", _("Country, Z to A")),
+    ("organisation", _("Organisation, A to Z")),
+    ("-organisation", _("Organisation, Z to A")),
+]
+
+
+class ScreeningFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("Name, organisation or e-mail address; every word must match."),
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any status")), *Status.choices])
+    eligible = forms.ChoiceField(label=_("Eligibility"), required=False, choices=ELIGIBLE_CHOICES)
+    country = forms.ChoiceField(label=_("Country of the organisation"), required=False)
+    ecosystem = forms.ChoiceField(label=_("Industrial ecosystem of the organisation"), required=False)
+    experience = forms.ChoiceField(label=_("Experience"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, data, *, countries, experience_question=None):
+        super().__init__({k: v for k, v in data.items() if k in FIELDS})
+        self.fields["country"].choices = [("", _("Any country")), *countries]
+        self.fields["ecosystem"].choices = [
+            ("", _("Any ecosystem")),
+            *Ecosystem.objects.values_list("slug", "name"),
+        ]
+        if experience_question is None:
+            del self.fields["experience"]
+        else:
+            self.fields["experience"].label = experience_question.label
+            options = [str(choice) for choice in experience_question.choices]
+            self.fields["experience"].choices = [("", _("Any answer")), *zip(options, options, strict=True)]
+
+    @property
+    def filters(self):
+        """The valid filters as a dict (invalid ones dropped, their errors kept on the form)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def query_string(self, **changes):
+        """The filters as a query string, with `changes` applied (a value of "" drops a filter)."""
+        values = self.filters | changes
+        return urlencode({k: v for k, v in values.items() if v})

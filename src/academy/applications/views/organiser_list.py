@@ -1,0 +1,165 @@
+"""The organiser's screening of an edition's applications: the filtered list, one application in full,
+and the list's CSV and XLSX exports. Each view loads, checks (edition_role_required) and renders; the
+querysets live in applications.queries, the export's columns in applications.exports."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from academy import exports as tabular
+from academy.accounts.access import edition_role_required
+from academy.accounts.models import AuditEntry, Role
+from academy.accounts.services import record
+
+from .. import eligibility, exports
+from ..filters import ScreeningFilterForm
+from ..models import Application, Dimension, EligibilityRule, QuestionType, Status
+from ..queries import page_rows, registry_countries, screening_list, status_counts
+
+PER_PAGE = 50
+ALWAYS_SHOWN = {Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN}
+
+
+class ScreeningPaginator(Paginator):
+    """Django's paginator, told the count (the status counts hold it already) and fetching a page with
+    `page_rows`, which sorts narrow rows and loads only the page's rows in full."""
+
+    def __init__(self, applications, per_page, count):
+        super().__init__(applications, per_page)
+        self.count = count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        return self._get_page(page_rows(self.object_list, start, start + self.per_page), number, self)
+
+
+def _rows(applications, edition):
+    """The page's rows as plain values, formatted once here: a template reads dicts much faster than it
+    walks model attributes, and this is the one loop of the page."""
+    eligible = {True: _("Yes"), False: _("No"), None: _("Not checked")}
+    statuses = {value: str(label) for value, label in Status.choices}  # get_status_display() rebuilds this per call
+    for app in applications:
+        org = app.organisation
+        submitted = app.submitted_at and formats.date_format(app.submitted_at.astimezone(edition.zone), "j M Y, H:i")
+        yield {
+            "pk": app.pk,
+            "name": app.applicant.full_name or app.applicant.email,
+            "email": app.applicant.email,
+            "organisation": org.name if org else "—",
+            "country": org.country.name if org else "—",
+            "status": app.status,
+            "status_label": statuses[app.status],
+            "eligible": eligible[app.is_eligible],
+            "submitted": submitted or "—",
+        }
+
+
+def _screening(request, edition):
+    """The edition's questions, the filter form read from the query string, and the filtered queryset."""
+    questions = list(edition.questions.all())
+    experience = next((q for q in questions if q.dimension == Dimension.EXPERIENCE), None)
+    form = ScreeningFilterForm(request.GET, countries=registry_countries(), experience_question=experience)
+    key = experience.key if experience else ""
+    return questions, form, key
+
+
+def _status_tabs(form, counts):
+    current = form.filters.get("status", "")
+    tabs = [{"value": "", "label": _("All"), "count": counts["all"]}]
+    tabs += [
+        {"value": s.value, "label": s.label, "count": counts[s.value]}
+        for s in Status
+        if s in ALWAYS_SHOWN or counts[s.value]
+    ]
+    for tab in tabs:
+        tab["query"] = form.query_string(status=tab["value"])
+        tab["current"] = tab["value"] == current
+    return tabs
+
+
+@edition_role_required(Role.ORGANISER)
+def application_list(request, edition):
+    questions, form, key = _screening(request, edition)
+    filters = form.filters
+    counts = status_counts(screening_list(edition, filters | {"status": ""}, experience_key=key))
+    rows = screening_list(edition, filters, experience_key=key)
+    paginator = ScreeningPaginator(rows, PER_PAGE, counts[filters.get("status", "all")])
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "edition": edition,
+        "form": form,
+        "page": page,
+        "rows": list(_rows(page.object_list, edition)),
+        "tabs": _status_tabs(form, counts),
+        "query": form.query_string(),
+        "filtered": bool(filters.keys() - {"sort"}),
+    }
+    return render(request, "applications/screening/list.html", context)
+
+
+def _file_links(edition, application, questions):
+    """Whether file answers can be linked: the download view belongs to the applicant side."""
+    key = next((q.key for q in questions if q.type == QuestionType.FILE), "file")
+    try:
+        reverse("applications:answer_file", kwargs={"slug": edition.slug, "pk": application.pk, "key": key})
+    except NoReverseMatch:
+        return False
+    return True
+
+
+@edition_role_required(Role.ORGANISER)
+def application_detail(request, edition, pk):
+    application = get_object_or_404(
+        Application.objects.select_related("applicant", "organisation"), pk=pk, edition=edition
+    )
+    questions = list(edition.questions.all())
+    versions = [
+        {"version": v, "answers": exports.answer_rows(questions, v.answers)} for v in application.versions.all()
+    ]
+    latest = versions[0]["version"].answers if versions else None
+    trail = (
+        AuditEntry.objects.filter(object_type=Application._meta.label_lower, object_id=str(application.pk))
+        .exclude(action="application.viewed")
+        .select_related("actor")
+    )
+    verdict = eligibility.check(application.applicant, edition)
+    record("application.viewed", actor=request.user, obj=application, edition=edition)
+    context = {
+        "edition": edition,
+        "application": application,
+        "answers": exports.answer_rows(questions, latest if latest is not None else application.answers),
+        "versions": versions,
+        "draft_changed": latest is not None and application.answers != latest,
+        "draft": exports.answer_rows(questions, application.answers),
+        "verdict": verdict,
+        "overridden": [(EligibilityRule(rule).label, reason) for rule, reason in verdict.overridden],
+        "trail": trail,
+        "file_links": _file_links(edition, application, questions),
+    }
+    return render(request, "applications/screening/detail.html", context)
+
+
+def _export(request, edition, extension):
+    questions, form, key = _screening(request, edition)
+    filters = form.filters
+    applications = screening_list(edition, filters, experience_key=key)
+    record("applications.exported", actor=request.user, edition=edition, format=extension, filters=filters)
+    header = exports.header(questions)
+    rows = exports.rows(applications, questions, edition)
+    name = exports.filename(edition, extension)
+    if extension == "xlsx":
+        return tabular.xlsx_response(name, header, rows, title=_("Applications"))
+    return tabular.csv_response(name, header, rows)
+
+
+@edition_role_required(Role.ORGANISER)
+def export_csv(request, edition):
+    return _export(request, edition, "csv")
+
+
+@edition_role_required(Role.ORGANISER)
+def export_xlsx(request, edition):
+    return _export(request, edition, "xlsx")

@@ -1,0 +1,89 @@
+"""Tabular downloads that any app may offer: CSV (streamed) and XLSX, with spreadsheet formula injection
+defused in one place.
+
+A cell that a spreadsheet would read as a formula (it begins with =, +, -, @, a tab or a carriage return)
+is written with a leading single quote, so `=HYPERLINK(...)` typed into an application form arrives in
+the organiser's spreadsheet as text, never as a live formula (OWASP "CSV injection"). Numbers are not
+text and pass unchanged. Callers hand over a header and an iterable of rows; rows may be a generator
+over a queryset's `.iterator()`, so a CSV of any size is written without holding it in memory.
+"""
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+from django.http import HttpResponse, StreamingHttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def safe_cell(value):
+    """The value as a spreadsheet should receive it: None → "", text that would start a formula quoted."""
+    if type(value) is str:  # the common case first: exports are thousands of rows of text
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float | Decimal):
+        return value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat(sep=" ", timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _disposition(filename):
+    safe = "".join(c for c in filename if c.isalnum() or c in "-_.") or "export"
+    return f'attachment; filename="{safe}"'
+
+
+def csv_rows(header, rows, *, batch=200):
+    """Yield the CSV text in pieces of `batch` rows, after a byte order mark so spreadsheet programs read UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow([safe_cell(c) for c in header])
+    for n, row in enumerate(rows, start=1):
+        writer.writerow([safe_cell(c) for c in row])
+        if n % batch == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def csv_response(filename, header, rows):
+    response = StreamingHttpResponse(csv_rows(header, rows), content_type=CSV_TYPE)
+    response["Content-Disposition"] = _disposition(filename)
+    return response
+
+
+def _xlsx_cell(value):
+    """XLSX cannot hold control characters (a pasted vertical tab would make openpyxl refuse the file)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = safe_cell(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def xlsx_bytes(header, rows, *, title="Export"):
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31])
+    sheet.append([_xlsx_cell(c) for c in header])
+    for row in rows:
+        sheet.append([_xlsx_cell(c) for c in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(filename, header, rows, *, title="Export"):
+    response = HttpResponse(xlsx_bytes(header, rows, title=title), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = _disposition(filename)
+    return response

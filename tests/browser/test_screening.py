@@ -1,0 +1,38 @@
+"""An organiser screens applications in a real browser: filters by label, opens one, and nothing fails axe."""
+
+import pytest
+from playwright.sync_api import expect
+
+from academy.accounts.models import Role
+from tests import factories
+from tests.applications import screening_factories as sf
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_organiser_filters_the_list_and_opens_an_application(page, live_server, login, axe_violations):
+    edition = factories.edition()
+    sf.questions(edition)
+    sf.application(edition, name="Ana Silva", country="PT", answers={"motivation": "<script>alert(1)</script>"})
+    sf.application(edition, name="Jonas Novak", country="DE")
+    organiser = factories.with_role(Role.ORGANISER, edition)
+    login(organiser.email, factories.PASSWORD)
+
+    page.goto(f"{live_server.url}/orga/{edition.slug}/applications/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Applications")
+    assert axe_violations(page) == []
+    page.get_by_label("Country of the organisation").select_option(label="Portugal")
+    page.get_by_role("button", name="Apply").click()
+    table = page.get_by_role("table")
+    expect(table.get_by_role("row")).to_have_count(2)  # the header and Ana
+    expect(page.get_by_label("Country of the organisation")).to_have_value("PT")
+    expect(page.get_by_role("link", name="Download these as CSV")).to_have_attribute(
+        "href", f"/orga/{edition.slug}/applications/export.csv?country=PT"
+    )
+
+    table.get_by_role("link", name="Ana Silva").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Ana Silva")
+    answers = page.get_by_role("region", name="Answers (submitted version 1)")
+    expect(answers.get_by_text("<script>alert(1)</script>")).to_be_visible()
+    expect(page.get_by_role("heading", name="Eligibility")).to_be_visible()
+    assert axe_violations(page) == []
