@@ -2,6 +2,7 @@
 
 import datetime as dt
 import zoneinfo
+from email.utils import parseaddr
 
 import pytest
 import time_machine
@@ -28,7 +29,7 @@ def test_coach_feedback_is_saved_and_the_participant_is_told_by_mail(client, edi
     assert (feedback.coach, feedback.on_version, feedback.text) == (coach, 1, "Clear map; now pick one gap.")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.to == [application.applicant.email]
+    assert parseaddr(message.to[0])[1] == application.applicant.email
     assert "Map your services" in message.subject
     assert f"/me/editions/{edition.slug}/homework/{assignment.pk}/" in message.body
 
@@ -56,7 +57,7 @@ def test_reminders_go_only_to_those_who_have_not_handed_in(client, edition, assi
     with time_machine.travel(BEFORE_DUE, tick=False):
         response = client.post(f"/orga/{edition.slug}/homework/{assignment.pk}/remind/")
     assert response.status_code == 302
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+    assert sorted(parseaddr(m.to[0])[1] for m in mail.outbox) == sorted(
         a.applicant.email for a in [application, others[1], others[2]]
     )
     assert all("Map your services" in m.subject for m in mail.outbox)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import zoneinfo
+from email.utils import parseaddr
 
 import pytest
 import time_machine
@@ -153,7 +154,9 @@ def test_reminder_goes_to_those_who_have_not_answered(client, edition, survey, a
         assert "2 participants have not answered" in page
         assert application.applicant.full_name in page and others[1].applicant.email not in page
         client.post(f"/orga/{edition.slug}/surveys/{survey.pk}/remind/")
-    assert sorted(m.to[0] for m in mail.outbox) == sorted([application.applicant.email, others[1].applicant.email])
+    assert sorted(parseaddr(m.to[0])[1] for m in mail.outbox) == sorted(
+        [application.applicant.email, others[1].applicant.email]
+    )
     assert f"/me/editions/{edition.slug}/surveys/{survey.pk}/" in mail.outbox[0].body
 
 

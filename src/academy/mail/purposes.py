@@ -143,16 +143,17 @@ _PURPOSES = [
     Purpose(
         "homework_reminder",
         _("Homework reminder"),
-        ("homework_url", "due"),
-        "Your homework for {edition} is due on {due}",
-        "Dear {name},\n\nplease hand in your homework for {edition} by {due}: {homework_url}" + SIGNATURE,
+        ("homework_url", "due", "assignment"),
+        "Reminder: your homework “{assignment}” is due on {due}",
+        "Dear {name},\n\nplease hand in your homework “{assignment}” for {edition} by {due}: {homework_url}"
+        + SIGNATURE,
     ),
     Purpose(
         "homework_feedback",
         _("Homework feedback"),
-        ("homework_url", "coach"),
-        "Feedback on your homework for {edition}",
-        "Dear {name},\n\n{coach} left feedback on your homework: {homework_url}" + SIGNATURE,
+        ("homework_url", "coach", "assignment"),
+        "Feedback on your homework “{assignment}”",
+        "Dear {name},\n\n{coach} left feedback on your homework “{assignment}”: {homework_url}" + SIGNATURE,
     ),
     Purpose(
         "survey_invitation",
@@ -160,6 +161,14 @@ _PURPOSES = [
         ("survey_url", "survey_closes"),
         "How was {edition}?",
         "Dear {name},\n\nplease tell us how {edition} went for you, by {survey_closes}: {survey_url}" + SIGNATURE,
+    ),
+    Purpose(
+        "coach_invitation",
+        _("Coach or expert invitation"),
+        ("kind", "action", "programme_url"),
+        "Invitation: {kind} at {edition}",
+        "Dear {name},\n\nyou are invited as {kind} of {edition}.\n\n{action}\n\nThe programme: {programme_url}"
+        + SIGNATURE,
     ),
     Purpose(
         "certificate",

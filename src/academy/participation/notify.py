@@ -1,80 +1,95 @@
-"""Every mail that participation sends, in one place.
+"""Every mail that participation sends, in one place, through the mail outbox."""
 
-They go out through Django's mail API for now. When the outbox (academy.mail.services.queue_mail)
-is merged, each function switches to `queue_mail(purpose=..., to_email=..., to_user=..., edition=...,
-context=..., related=..., attachments=...)` with the purpose named in its comment; the callers
-do not change."""
+import hashlib
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.urls import reverse
+
+from academy.mail.services import queue_mail
 
 
 def _link(name, **kwargs):
     return settings.SITE_URL.rstrip("/") + reverse(f"participation:{name}", kwargs=kwargs)
 
 
-def _send(*, template, subject, to_user, edition, context, attachments=()):
-    context = {"person": to_user, "edition": edition, **context}
-    body = render_to_string(f"participation/mail/{template}.txt", context)
-    reply_to = [edition.contact_email] if edition.contact_email else None
-    message = EmailMessage(subject=subject, body=body, to=[to_user.email], reply_to=reply_to)
-    for attachment in attachments:
-        message.attach(*attachment)
-    message.send()
+def _queue(purpose, *, application, edition, context, related, dedupe_key=None, attachments=()):
+    person = application.applicant
+    return queue_mail(
+        purpose=purpose,
+        to_email=person.email,
+        to_user=person,
+        edition=edition,
+        context=context,
+        related=related,
+        dedupe_key=dedupe_key,
+        attachments=attachments,
+    )
 
 
 def feedback_given(feedback):
-    # queue_mail purpose: "homework_feedback", related=feedback
     hand_in = feedback.hand_in
     assignment, edition = hand_in.assignment, hand_in.assignment.edition
-    _send(
-        template="feedback_given",
-        subject=f"Feedback on your homework “{assignment.title}”",
-        to_user=hand_in.application.applicant,
+    _queue(
+        "homework_feedback",
+        application=hand_in.application,
         edition=edition,
+        related=feedback,
         context={
-            "assignment": assignment,
-            "coach": feedback.coach,
-            "link": _link("homework_detail", slug=edition.slug, pk=assignment.pk),
+            "coach": feedback.coach.get_full_name() or feedback.coach.email,
+            "assignment": assignment.title,
+            "homework_url": _link("homework_detail", slug=edition.slug, pk=assignment.pk),
         },
     )
 
 
 def homework_reminder(assignment, application):
-    # queue_mail purpose: "homework_reminder", related=assignment,
-    # dedupe_key=f"homework_reminder:{assignment.pk}:{application.pk}:{date}"
     edition = assignment.edition
-    _send(
-        template="homework_reminder",
-        subject=f"Reminder: homework “{assignment.title}” is due",
-        to_user=application.applicant,
+    due = edition.end_of(assignment.due_date)
+    _queue(
+        "homework_reminder",
+        application=application,
         edition=edition,
-        context={"assignment": assignment, "link": _link("homework_detail", slug=edition.slug, pk=assignment.pk)},
+        related=assignment,
+        context={
+            "due": due,
+            "assignment": assignment.title,
+            "homework_url": _link("homework_detail", slug=edition.slug, pk=assignment.pk),
+        },
     )
 
 
 def survey_invitation(survey, application):
-    # queue_mail purpose: "survey_invitation", related=survey
     edition = survey.edition
-    _send(
-        template="survey_invitation",
-        subject=f"Your feedback, please: {survey.title}",
-        to_user=application.applicant,
+    _queue(
+        "survey_invitation",
+        application=application,
         edition=edition,
-        context={"survey": survey, "link": _link("survey_answer", slug=edition.slug, pk=survey.pk)},
+        related=survey,
+        context={
+            "survey_closes": survey.closes_at or "the end of the academy",
+            "survey_url": _link("survey_answer", slug=edition.slug, pk=survey.pk),
+        },
     )
 
 
 def info_pack(pack, application, pdf):
-    # queue_mail purpose: "info_pack", related=pack, attachments=[(filename, pdf, "application/pdf")]
     edition = pack.edition
-    _send(
-        template="info_pack",
-        subject=f"Info pack for the in-person days of {edition.name}",
-        to_user=application.applicant,
+    # One stored copy per version of the pack, shared by every recipient's outbox row.
+    path = f"participation/{edition.pk}/info-pack-{hashlib.sha256(pdf).hexdigest()[:16]}.pdf"
+    if not default_storage.exists(path):
+        path = default_storage.save(path, ContentFile(pdf))
+    _queue(
+        "info_pack",
+        application=application,
         edition=edition,
-        context={"pack": pack, "link": _link("info_pack", slug=edition.slug)},
-        attachments=[(f"info-pack-{edition.slug}.pdf", pdf, "application/pdf")],
+        related=pack,
+        context={
+            "info_pack_url": _link("info_pack", slug=edition.slug),
+            "venue": pack.venue or edition.venue,
+            "venue_address": pack.address or edition.venue_address,
+            "in_person_start": edition.in_person_start,
+        },
+        attachments=[(f"info-pack-{edition.slug}.pdf", path, "application/pdf")],
     )
