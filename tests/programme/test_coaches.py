@@ -39,7 +39,7 @@ def test_a_coach_with_an_account_gets_the_role_at_once_and_an_invitation(client,
     coach = Coach.objects.get()
     assert (coach.user, coach.email) == (marta, "marta@coaching.example")
     assert is_coach(marta, edition)
-    assert mail.outbox[-1].to == ["marta@coaching.example"]
+    assert mail.outbox[-1].to == ["Marta Lindqvist <marta@coaching.example>"]
     assert "Log in at http" in mail.outbox[-1].body and edition.name in mail.outbox[-1].subject
 
 

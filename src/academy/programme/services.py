@@ -6,7 +6,6 @@ import secrets
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.models import EditionRole, Role
 from academy.accounts.services import grant_role, record
+from academy.mail.services import queue_mail
 
 from .models import CalendarToken, Coach
 
@@ -112,10 +112,7 @@ def link_pending_coach_profiles(user):
 
 
 def send_coach_invitation(coach, *, by):
-    """The one place that mails a coach invitation.
-
-    TODO(mail outbox): switch to academy.mail.services.queue_mail(purpose="coach_invitation", to_email=coach.email,
-    to_user=coach.user, edition=coach.edition, context=..., related=coach) once the outbox is merged."""
+    """Invite a coach or expert by mail through the outbox; the role follows their verified address."""
     edition = coach.edition
     site = settings.SITE_URL.rstrip("/")
     if coach.user_id:
@@ -124,19 +121,19 @@ def send_coach_invitation(coach, *, by):
         action = _(
             "Sign up with this address (%(email)s) at %(url)s; the coach role is added when you first log in."
         ) % {"email": coach.email, "url": site + reverse("account_signup")}
-    body = _(
-        "Hello %(name)s,\n\nYou are invited as %(kind)s of %(edition)s.\n\n%(action)s\n\n"
-        "The programme: %(programme)s\n\nQuestions: %(contact)s\n"
-    ) % {
-        "name": coach.name,
-        "kind": coach.get_kind_display().lower(),
-        "edition": edition.name,
-        "action": action,
-        "programme": site + reverse("programme:timetable", kwargs={"slug": edition.slug}),
-        "contact": edition.contact_email,
-    }
-    subject = _("Invitation: %(kind)s at %(edition)s") % {"kind": coach.get_kind_display(), "edition": edition.name}
-    EmailMessage(subject, body, to=[coach.email], reply_to=[edition.contact_email]).send()
+    queue_mail(
+        purpose="coach_invitation",
+        to_email=coach.email,
+        to_user=coach.user,
+        to_name=coach.name,
+        edition=edition,
+        related=coach,
+        context={
+            "kind": str(coach.get_kind_display()).lower(),
+            "action": str(action),
+            "programme_url": site + reverse("programme:timetable", kwargs={"slug": edition.slug}),
+        },
+    )
     coach.invited_at = timezone.now()
     coach.save(update_fields=["invited_at"])
     record("coach.invited", actor=by, obj=coach, edition=edition, email=coach.email)
