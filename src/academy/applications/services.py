@@ -61,7 +61,7 @@ def when(moment, edition):
 
 def closed_message(edition, now):
     if now < edition.call_opens_at:
-        return _("The call opens on %(when)s.") % {"when": when(edition.call_opens_at, edition)}
+        return _("The call opens on %(day)s.") % {"day": formats.date_format(edition.call_opens, "j F Y")}
     return _("The call closed on %(day)s, end of day %(zone)s. Applications can no longer be submitted or changed.") % {
         "day": formats.date_format(edition.application_deadline, "j F Y"),
         "zone": formats.date_format(edition.deadline, "T"),

@@ -1,9 +1,9 @@
 """The applicant's pages: start, the form with autosave, submit, withdraw and undo, and their list."""
 
 from functools import wraps
-from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,12 +37,12 @@ def applicant_view(view):
         if not request.user.is_authenticated:
             if request.method == "POST":
                 stash_pending(request, edition)
-            login = f"{reverse('account_login')}?{urlencode({'next': apply_url(edition)})}"
+            to_login = redirect_to_login(apply_url(edition))
             if request.htmx:
                 response = HttpResponse(_("You were signed out. Log in again to continue."), status=200)
-                response["HX-Redirect"] = login
+                response["HX-Redirect"] = to_login.url
                 return response
-            return redirect(login)
+            return to_login
         return view(request, edition, *args, **kwargs)
 
     wrapped.access = "signed-in"
