@@ -35,4 +35,5 @@ def edit_texts(request, edition):
         record("edition.texts_changed", actor=request.user, obj=edition, edition=edition, fields=form.changed_data)
         messages.success(request, _("The call page is updated."))
         return redirect("editions:edit_texts", slug=edition.slug)
-    return render(request, "editions/texts_form.html", {"edition": edition, "form": form})
+    status = 400 if form.errors else 200
+    return render(request, "editions/texts_form.html", {"edition": edition, "form": form}, status=status)
