@@ -125,3 +125,12 @@ def test_the_apply_pages_need_a_login(client, edition):
     response = client.get(f"/editions/{edition.slug}/apply/")
     assert response.status_code == 302 and response.url == f"/accounts/login/?next=/editions/{edition.slug}/apply/"
     assert client.get("/me/applications/").status_code == 302
+
+
+def test_my_page_links_to_my_applications_and_an_organisers_tools(client, edition):
+    organiser = factories.with_role("organiser", edition)
+    client.force_login(organiser)
+    page = client.get("/me/").content.decode()
+    assert 'href="/me/applications/"' in page
+    for tool in ("form/", "texts/", "eligibility/"):
+        assert f'href="/orga/{edition.slug}/{tool}"' in page
