@@ -39,7 +39,9 @@ def sign_up_and_verify(page, live_server, email, name):
     page.get_by_role("button", name="Confirm").click()
 
 
-def test_a_cluster_manager_applies_from_sign_up_to_withdrawal(page, live_server, open_edition, axe_violations, tmp_path):
+def test_a_cluster_manager_applies_from_sign_up_to_withdrawal(
+    page, live_server, open_edition, axe_violations, tmp_path
+):
     factories.registered("ines@example.org", country="PT", name="Inês Costa")
     page.goto(f"{live_server.url}/editions/{open_edition.slug}/")
     sign_up_and_verify(page, live_server, "ines@example.org", "Inês Costa")
@@ -66,7 +68,12 @@ def test_a_cluster_manager_applies_from_sign_up_to_withdrawal(page, live_server,
     expect(page.get_by_label("6–10 years")).to_be_checked()
 
     page.get_by_label("What do you expect from the trainers and the other participants?").fill("Peer learning.")
-    for label in ("I commit to attend all 4", "I commit to turn on my camera", "I commit to do the homework", "I have read the privacy notice"):
+    for label in (
+        "I commit to attend all 4",
+        "I commit to turn on my camera",
+        "I commit to do the homework",
+        "I have read the privacy notice",
+    ):
         page.get_by_label(re.compile(label)).check()
     page.get_by_role("button", name="Submit application").click()
     expect(page.get_by_text(re.compile(r"Your application was submitted on .* \(version 1\)"))).to_be_visible()

@@ -70,7 +70,7 @@ def _page(request, edition, application, state, *, status=200):
         "latest_at": services.when(latest.submitted_at, edition) if latest else "",
         "unsubmitted_changes": bool(latest) and latest.answers != application.answers,
         "deadline": edition.deadline,
-        "fields": state.fields(application.answers if application else {}),
+        "fields": state.fields(edition, application.answers if application else {}),
         "progress": answer_rules.progress(state.questions, application.answers if application else {}),
     }
     if latest:

@@ -2,7 +2,11 @@
 revision each field was seen at, and the problems next to each field. Also the small safety net for a
 session that runs out while someone types: the post is kept in the session and saved after login."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from .. import answers as answer_rules
@@ -11,6 +15,47 @@ from ..models import Application, QuestionType
 
 T = QuestionType
 PENDING = "pending_answers"
+TYPED = (T.SHORT_TEXT, T.LONG_TEXT, T.NUMBER, T.URL, T.DATE)
+
+
+@dataclass
+class Field:
+    """One question as the form shows it, with its autosave attributes (htmx) worked out once."""
+
+    q: object
+    value: object
+    seen: int
+    problem: str
+    url: str
+
+    @property
+    def key(self):
+        return self.q.key
+
+    @property
+    def name(self):
+        return answer_rules.field_name(self.q)
+
+    @property
+    def has_help(self):
+        return bool(self.q.help_text or self.q.limit or self.q.type == T.FILE)
+
+    @property
+    def described_by(self):
+        return ("help-{0} " if self.has_help else "").format(self.key) + f"error-{self.key} status-{self.key}"
+
+    @property
+    def hx(self):
+        trigger = "keyup changed delay:800ms, change" if self.q.type in TYPED else "change"
+        return format_html(
+            'hx-post="{url}" hx-target="#status-{key}" hx-swap="innerHTML" hx-trigger="{trigger}" '
+            'hx-params="application,{name},{name}-present,seen-{key}" hx-sync="closest .question:queue last"{enc}',
+            url=self.url,
+            key=self.key,
+            name=self.name,
+            trigger=trigger,
+            enc=format_html(' hx-encoding="{}"', "multipart/form-data") if self.q.type == T.FILE else "",
+        )
 
 
 def shown(question, value, *, posted=False):
@@ -64,14 +109,14 @@ class FormState:
         self.errors.update(result.errors)
         self.errors.update(result.conflicts)
 
-    def fields(self, answers):
-        """Rows for the template: (question, value, seen revision, problem)."""
+    def fields(self, edition, answers):
+        """The form's fields in order, each with its value, the revision it was seen at, and its problem."""
         rows = []
         for q in self.questions:
-            value = self.values.get(q.key)
-            if q.type == T.FILE:
-                value = shown(q, answers.get(q.key))
-            rows.append((q, value, self.seen.get(q.key, 0), self.errors.get(q.key) or self.problems.get(q.key, "")))
+            value = shown(q, answers.get(q.key)) if q.type == T.FILE else self.values.get(q.key)
+            problem = self.errors.get(q.key) or self.problems.get(q.key, "")
+            url = reverse("applications:autosave", kwargs={"slug": edition.slug, "key": q.key})
+            rows.append(Field(q, value, self.seen.get(q.key, 0), problem, url))
         return rows
 
     @property
