@@ -163,3 +163,12 @@ def test_a_consent_to_an_older_privacy_notice_must_be_given_again(edition, form)
 @pytest.mark.django_db
 def test_progress_counts_required_answers(edition, form):
     assert answers.progress(list(form.values()), {"motivation": "x", "commit_attend": True}) == (2, 9)
+
+
+@pytest.mark.django_db
+def test_a_file_answer_cannot_be_a_path_sent_by_the_client(q, edition):
+    question = q(T.FILE)
+    with pytest.raises(AnswerError, match="Upload a PDF file"):
+        answers.clean(question, {"name": "x.pdf", "path": "applications/x/../../settings.py"}, edition=edition)
+    with pytest.raises(AnswerError, match="Upload a PDF file"):
+        answers.clean(question, "/etc/passwd", edition=edition)

@@ -146,3 +146,10 @@ def test_an_override_lets_the_person_submit(application, edition):
 def test_one_application_per_person_and_edition(application):
     again = services.start_application(application.applicant, application.edition)
     assert again.pk == application.pk and Application.objects.count() == 1
+
+
+def test_an_edition_without_questions_cannot_be_submitted_to(during_call, edition, applicant):
+    draft = services.start_application(applicant, edition)
+    with pytest.raises(services.NotEditable, match="not ready yet"):
+        services.submit(draft, by=applicant)
+    assert not draft.versions.exists()

@@ -223,7 +223,10 @@ def submit(application, *, by, now=None, revision=None):
                 )
                 % {"time": formats.date_format(timezone.localtime(locked.updated_at, edition.zone), "H:i T")}
             )
-        problems = answer_rules.problems(questions_of(edition), locked.answers)
+        questions = questions_of(edition)
+        if not questions:
+            raise NotEditable(_("The application form of this edition is not ready yet; please come back later."))
+        problems = answer_rules.problems(questions, locked.answers)
         if problems:
             raise Incomplete(problems)
         verdict = eligibility.check(locked.applicant, edition)
