@@ -56,7 +56,7 @@ def test_a_manager_in_a_country_outside_the_edition_is_told_which(client, during
 def test_after_the_call_the_box_says_it_is_closed(client, edition, applicant):
     client.force_login(applicant)
     page = call_page(client, edition)  # today is long after 31 October 2022
-    assert "The call closed on 31 October 2022, end of day CET" in page and "Start your application" not in page
+    assert "Applications to this edition are closed." in page and "Start your application" not in page
 
 
 def test_an_organiser_overrides_a_rule_with_a_reason_and_it_is_audited(client, during_call, edition):
