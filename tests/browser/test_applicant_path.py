@@ -109,3 +109,24 @@ def test_a_cluster_staff_member_is_told_why_they_cannot_apply(page, live_server,
     expect(page.get_by_role("heading", name="You cannot apply yet")).to_be_visible()
     expect(page.get_by_text(re.compile("registered as staff of .* open only to the manager in charge"))).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_a_pdf_is_uploaded_as_soon_as_it_is_chosen_and_a_wrong_file_is_refused(page, live_server, login, tmp_path):
+    from academy.applications.models import Question
+
+    edition = factories.edition(deadline=timezone.localdate() + dt.timedelta(days=20))
+    Question.objects.create(edition=edition, key="plan", label="Your cluster strategy", type="file", required=False)
+    person = factories.user("ana@example.org")
+    factories.registered(person.email, country="PT")
+    login(person.email, factories.PASSWORD)
+    page.goto(f"{live_server.url}/editions/{edition.slug}/")
+    page.get_by_role("button", name="Start your application").click()
+    fake = tmp_path / "strategy.pdf"
+    fake.write_bytes(b"MZ not a pdf at all")
+    page.get_by_label("Your cluster strategy").set_input_files(fake)
+    expect(page.locator("#error-plan")).to_contain_text("Only PDF files can be uploaded")
+    real = tmp_path / "strategy-2022.pdf"
+    real.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page.get_by_label("Your cluster strategy").set_input_files(real)
+    expect(page.get_by_role("link", name="strategy-2022.pdf")).to_be_visible()
+    expect(page.locator("#error-plan")).to_be_empty()
