@@ -121,16 +121,19 @@ def _seen_revision(based_on_revision, key):
     return int(based_on_revision or 0)
 
 
-def save_draft(application, changes, *, based_on_revision, now=None):
+def save_draft(application, changes, *, based_on_revision, now=None, questions=None):
     """Save the changed answers of a draft: `changes` maps question keys to what the client sent.
 
     `based_on_revision` is the revision the client's form was based on, one int or {key: int} per field.
     A field saved since then (by another tab) is refused with a conflict, never overwritten. A refused value
     is reported and not stored. After the deadline the answers are still kept in the draft, so nothing typed
-    is lost, but `late` says they were not submitted (the latest submitted version is what counts)."""
+    is lost, but `late` says they were not submitted (the latest submitted version is what counts).
+    `questions`, the edition's Question rows, may be passed by a caller that has them already."""
     now = now or timezone.now()
     edition = application.edition
-    questions = {q.key: q for q in Question.objects.filter(edition=edition, key__in=list(changes))}
+    if questions is None:
+        questions = Question.objects.filter(edition=edition, key__in=list(changes))
+    questions = {q.key: q for q in questions if q.edition_id == edition.pk}
     result = DraftResult()
     cleaned = {}
     for key, raw in changes.items():

@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from academy.editions.models import Edition
 
 from .. import answers as answer_rules
 from .. import eligibility, services
-from ..models import Application, Question, QuestionType
+from ..models import Application, QuestionType
 from .forms_state import FormState, pending_restore, stash_pending
 
 T = QuestionType
@@ -170,7 +171,8 @@ def start(request, edition):
 def autosave(request, edition, key):
     """Save one field (htmx) and answer with its status, the field's new revision and the progress."""
     application = _own(edition, request.user)
-    question = Question.objects.filter(edition=edition, key=key).first()
+    questions = services.questions_of(edition)
+    question = next((q for q in questions if q.key == key), None)
     if application is None or question is None:
         raise Http404
     raw = answer_rules.raw_from_post(question, request.POST, request.FILES)
@@ -179,11 +181,12 @@ def autosave(request, edition, key):
     seen = {key: _int(request.POST.get(f"seen-{key}"))}
     context = {"edition": edition, "question": question, "error": "", "late": ""}
     try:
-        result = services.save_draft(application, {key: "" if raw is None else raw}, based_on_revision=seen)
+        result = services.save_draft(
+            application, {key: "" if raw is None else raw}, based_on_revision=seen, questions=questions
+        )
     except services.NotEditable as error:
         context["error"] = error.message
-        return render(request, "applications/_autosave.html", context)
-    questions = services.questions_of(edition)
+        return HttpResponse(render_to_string("applications/_autosave.html", context))
     answered, total = answer_rules.progress(questions, application.answers)
     context.update(
         error=result.errors.get(key) or result.conflicts.get(key, ""),
@@ -195,7 +198,8 @@ def autosave(request, edition, key):
         file=application.answers.get(key) if question.type == T.FILE else None,
         application=application,
     )
-    return render(request, "applications/_autosave.html", context)
+    # rendered without the request: a fragment needs none of the page's context processors
+    return HttpResponse(render_to_string("applications/_autosave.html", context))
 
 
 @require_POST
