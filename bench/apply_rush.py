@@ -4,12 +4,17 @@ IMMEDIATE) and on PostgreSQL (DATABASE_URL, else postgres://postgres@127.0.0.1:5
 dropped and created afresh). Prints latencies (p50/p95/max), errors, throughput, and checks in the
 database that every acknowledged submission is there: not one lost.
 
-    python -m bench apply_rush            # APPLICANTS=200 RESUBMITTERS=20 SECONDS=10 WORKERS=3 THREADS=4
+    python -m bench apply_rush    # APPLICANTS=200 THINK=2 RESUBMITTERS=20 SECONDS=10 WORKERS=3 THREADS=4
+
+THINK is the mean pause in seconds between one applicant's requests during the rush (typing; autosave
+waits 800 ms of quiet); THINK=0 is a stampede where every applicant fires every request at once. The
+20 resubmitters pause not at all: that phase measures throughput.
 """
 
 import http.client
 import json
 import os
+import random
 import re
 import secrets
 import socket
@@ -27,6 +32,7 @@ BIN = Path(sys.executable).parent
 APPLICANTS = int(os.environ.get("APPLICANTS", 200))
 RESUBMITTERS = int(os.environ.get("RESUBMITTERS", 20))
 SECONDS = float(os.environ.get("SECONDS", 10))
+THINK = float(os.environ.get("THINK", 2))
 WORKERS = os.environ.get("WORKERS", "3")
 THREADS = os.environ.get("THREADS", "4")
 PG_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test_applicant")
@@ -115,6 +121,8 @@ class Client:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
 
     def request(self, kind, method, path, fields=None):
+        if THINK and kind not in ("warm", "resubmit", "again"):
+            time.sleep(random.uniform(0.5 * THINK, 1.5 * THINK))  # a person typing
         body = urllib.parse.urlencode(fields or {}, doseq=True) if method == "POST" else None
         headers = {"Cookie": self.cookie, "X-CSRFToken": self.csrf, "Host": "127.0.0.1"}
         if body is not None:
@@ -186,7 +194,7 @@ def resubmitter(client, stop_at, acknowledged, email, n):
     while time.perf_counter() < stop_at:
         count += 1
         answers = dict(ANSWERS, motivation=f"Edit {count} by applicant {n}.")
-        client.request("page", "GET", "/editions/bench/apply/")
+        client.request("again", "GET", "/editions/bench/apply/")  # back on the page after the redirect
         seen = dict(SEEN.findall(client.body))
         if client.request("resubmit", "POST", "/editions/bench/apply/", form(answers, "submit", seen)) == 302:
             acknowledged[email] = acknowledged.get(email, 0) + 1
@@ -246,7 +254,10 @@ def run(name, database_url):
             if warm.request("warm", "GET", "/editions/bench/") == 200 and len(warm.timings.get("warm", [])) > 20:
                 break
             time.sleep(0.1)
-        print(f"  {name}: {APPLICANTS} applicants at once, gunicorn {WORKERS} workers × {THREADS} threads")
+        print(
+            f"  {name}: {APPLICANTS} applicants at once, a pause of ~{THINK:g} s between their requests, "
+            f"gunicorn {WORKERS} workers × {THREADS} threads; load average before: {os.getloadavg()[0]:.1f}"
+        )
         timings, errors, acknowledged = {}, [], {}
         barrier = threading.Barrier(APPLICANTS)
         emails = [f"rush{i}@example.org" for i in range(APPLICANTS)]
