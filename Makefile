@@ -11,7 +11,7 @@ PORT ?= 8000
 
 .PHONY: demo test setup lint check-migrations pytest serve seed bench browser-deps clean
 
-## Set everything up, seed the demo and serve it on http://127.0.0.1:8000 with a task worker.
+## Set everything up, seed the demo and serve it on http://127.0.0.1:8000 with a task worker and the job runner.
 demo: setup
 	$(DEMO_ENV) $(BIN)/academy migrate --no-input
 	$(DEMO_ENV) $(BIN)/academy seed --seed 2022
@@ -19,6 +19,7 @@ demo: setup
 	@$(BIN)/python scripts/demo_banner.py $(HOST) $(PORT)
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(DEMO_ENV) $(BIN)/academy db_worker --no-startup-delay & \
+	  $(DEMO_ENV) $(BIN)/academy cron --every 60 & \
 	  $(DEMO_ENV) $(BIN)/academy runserver $(HOST):$(PORT) --noreload
 
 ## Set everything up and run lint, the migration check and the whole test suite.

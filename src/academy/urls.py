@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("academy.participation.urls")),
     path("", include("academy.reports.urls")),
     path("api/v1/", include("academy.api.urls")),
+    path("", include("academy.ops.urls")),
 ]

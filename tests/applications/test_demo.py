@@ -28,6 +28,7 @@ def test_the_demo_seeds_600_applications_to_2022_and_drafts_in_the_open_edition(
     ineligible = applications.filter(is_eligible=False).first()
     assert ineligible.eligibility_reasons and ineligible.eligibility_reasons[0]["message"]
 
+    assert applications.get(applicant__email="applicant@academy.example").versions.count() == 1
     ana = Application.objects.get(edition=current, applicant__email="applicant@academy.example")
     assert ana.status == Status.DRAFT and set(ana.answers) == {"experience", "background", "ecosystems", "motivation"}
     assert Application.objects.filter(edition=current, status=Status.DRAFT).count() > 5

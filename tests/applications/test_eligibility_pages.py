@@ -6,6 +6,7 @@ import pytest
 from academy.accounts.models import AuditEntry
 from academy.applications import eligibility, services
 from academy.applications.models import Application, EligibilityOverride
+from academy.mail.models import OutboxMessage
 from academy.registry.models import RegistryRole
 from tests import factories
 
@@ -68,9 +69,12 @@ def test_an_organiser_overrides_a_rule_with_a_reason_and_it_is_audited(client, d
     client.force_login(organiser)
     response = client.post(
         f"/orga/{edition.slug}/eligibility/",
-        {"email": "OTTO@example.org", "rule": "country", "reason": "Swiss pilot agreed with DG GROW"},
+        {"email": "OTTO@example.org", "rule": "country", "reason": "Swiss pilot agreed with DG GROW", "notify": "on"},
     )
     assert response.status_code == 302
+    told = OutboxMessage.objects.get(purpose="eligibility_override")
+    assert told.to_email == "otto@example.org" and "Swiss pilot agreed with DG GROW" in told.body
+    assert f"/editions/{edition.slug}/apply/" in told.body
     assert eligibility.check(outsider, edition).eligible
     entry = AuditEntry.objects.get(action="eligibility.override")
     assert entry.actor == organiser and entry.data == {"rule": "country", "reason": "Swiss pilot agreed with DG GROW"}
@@ -100,6 +104,7 @@ def test_an_organiser_can_check_a_person_and_remove_an_override(client, edition)
     page = client.get(f"/orga/{edition.slug}/eligibility/?check=otto@example.org").content.decode()
     assert "You can apply" in page and "Pilot" in page
     override = EligibilityOverride.objects.get()
+    assert not OutboxMessage.objects.exists()  # granted without `notify`: nobody was mailed
     client.post(f"/orga/{edition.slug}/eligibility/{override.pk}/revoke/")
     assert not eligibility.check(outsider, edition).eligible
     assert AuditEntry.objects.filter(action="eligibility.override_revoked").exists()

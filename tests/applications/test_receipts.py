@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from academy.applications import services
 from academy.applications.models import SubmittedVersion
+from academy.mail.models import OutboxMessage
 from tests import factories
 
 from .helpers import COMPLETE, fill, post_data
@@ -38,10 +39,10 @@ def test_submitting_mails_a_receipt_with_the_pdf_of_all_answers(
     version = submit_through_the_form(client, application, django_capture_on_commit_callbacks, answers)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.to == ["ana@example.org"]
-    assert "was received (version 1)" in message.subject
-    assert "Submitted on 20 October 2022, 10:30" in message.body and "CEST" in message.body
-    assert "We run <b>48</b> SME services & want more." in message.body  # plain text, not HTML-escaped
+    assert message.to == ["Ana Silva <ana@example.org>"]
+    assert message.subject == f"We received your application to {application.edition.name}"
+    assert "We received your application on 20 October 2022, 10:30 CEST" in message.body
+    assert f"/editions/{application.edition.slug}/apply/" in message.body
     (name, data, mimetype) = message.attachments[0]
     assert name == f"application-{application.edition.slug}-v1.pdf" and mimetype == "application/pdf"
     text = pdf_text(data)
@@ -49,7 +50,8 @@ def test_submitting_mails_a_receipt_with_the_pdf_of_all_answers(
     assert "Version 1, submitted on 20 October 2022, 10:30" in text and "CEST" in text
     assert "6–10 years" in text and "Digital; Health" in text and "privacy notice version 2022-1" in text
     version.refresh_from_db()
-    assert version.receipt_pdf and version.receipt_mailed_at is not None
+    assert version.receipt_pdf
+    assert OutboxMessage.objects.get(dedupe_key=f"receipt:{version.pk}").related_id == str(application.pk)
 
 
 def test_the_receipt_task_run_twice_mails_once(application):

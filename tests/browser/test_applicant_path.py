@@ -86,7 +86,8 @@ def test_a_cluster_manager_applies_from_sign_up_to_withdrawal(
     download_info.value.save_as(saved)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(saved.read_bytes())).pages)
     assert "Our members need help with EU funding & <going> abroad." in text and "Version 1, submitted on" in text
-    assert any("was received (version 1)" in m.subject for m in mail.outbox)
+    receipt = next(m for m in mail.outbox if m.subject.startswith("We received your application"))
+    assert "ines@example.org" in receipt.to[0] and receipt.attachments[0][0].endswith("-v1.pdf")
 
     motivation.fill("Our members need help with EU funding, and with going abroad.")
     page.get_by_role("button", name="Submit again").click()

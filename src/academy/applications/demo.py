@@ -1,6 +1,7 @@
 """Demo applications: the standard form on both editions, ~600 submitted applications to 2022 (a rush
-in the last days, some ineligible, some withdrawn, a few submitted twice) and drafts in the open edition,
-among them the demo applicant's. Receipts are not rendered here: the first download makes each one."""
+in the last days, some ineligible, some withdrawn, a few submitted twice; the demo applicant's among them)
+and drafts in the open edition, among them the demo applicant's. Receipts are not rendered here: the
+first download makes each one."""
 
 import datetime as dt
 
@@ -15,7 +16,7 @@ from academy.registry.services import eligible_country_codes
 from . import eligibility, services, standard_form
 from .models import Application, Status, SubmittedVersion
 
-APPLICATIONS_2022 = 600
+APPLICATIONS_2022 = 599  # and the demo applicant
 STAFF_SHARE = 0.05
 WITHDRAWN_SHARE = 0.04
 RESUBMITTED_SHARE = 0.08
@@ -129,6 +130,19 @@ def seed(ctx):
             answers = dict(application.answers, motivation=application.answers["motivation"] + " (Updated.)")
             versions.append(_version(application, 2, answers, later))
             Application.objects.filter(pk=application.pk).update(answers=answers, revision=2, submitted_at=later)
+    ana = ctx.users["applicant"]
+    ana_2022 = Application.objects.create(
+        edition=y2022,
+        applicant=ana,
+        organisation=RegisteredPerson.objects.get(email=ana.email).organisation,
+        status=Status.SUBMITTED,
+        answers=dict(_answers(rng, choices, RegisteredPerson.objects.get(email=ana.email), org_ecosystems)),
+        revision=1,
+        is_eligible=True,
+        submitted_at=y2022.deadline - dt.timedelta(days=4, hours=3),  # the time of her receipt in the mail demo
+    )
+    versions.append(_version(ana_2022, 1, ana_2022.answers, ana_2022.submitted_at))
+    rows.append(ana_2022)
     SubmittedVersion.objects.bulk_create(versions, batch_size=500)
     Application.objects.filter(edition=y2022).update(created_at=F("submitted_at") - dt.timedelta(days=2))
 
@@ -153,7 +167,6 @@ def seed(ctx):
             for p in drafts
         ]
     )
-    ana = ctx.users["applicant"]
     draft = services.start_application(ana, current, now=ctx.now)
     services.save_draft(
         draft,

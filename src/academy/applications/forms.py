@@ -108,3 +108,6 @@ class OverrideForm(forms.Form):
         max_length=2000,
         help_text=_("Kept in the audit log, e.g. “registered last week; the registry export is older”."),
     )
+    notify = forms.BooleanField(
+        label=_("Tell the person by e-mail, with this reason, once they may apply"), required=False, initial=True
+    )

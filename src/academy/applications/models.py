@@ -123,7 +123,6 @@ class SubmittedVersion(models.Model):
     submitted_at = models.DateTimeField()
     revision = models.PositiveIntegerField(default=0, help_text="The draft revision this version was made from.")
     receipt_pdf = models.CharField(max_length=300, blank=True, help_text="Path in the default storage.")
-    receipt_mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("submitted version")

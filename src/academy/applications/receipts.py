@@ -1,20 +1,20 @@
 """The receipt of a submission: a PDF copy of every answer (WeasyPrint) kept in the default storage, and
-the mail that carries it. Made after the submit transaction commits, by the `make_receipt` task, or on
-the first download when missing (the demo seeds versions without PDFs)."""
+the mail that carries it (the mail app's "receipt" purpose, its template editable per edition). Made after
+the submit transaction commits, by the `make_receipt` task, or on the first download when missing (the
+demo seeds versions without PDFs)."""
 
 import secrets
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import gettext as _
+
+from academy.mail.services import queue_mail
 
 from . import answers as answer_rules
 from .models import Question, SubmittedVersion
-from .services import when
+from .services import apply_address, when
 
 
 def context(version):
@@ -58,24 +58,20 @@ def receipt_filename(version):
 
 
 def send_receipt(version):
-    """Mail the receipt with its PDF to the applicant.
-
-    # switch to academy.mail.services.queue_mail(purpose="receipt", dedupe_key=f"receipt:{version.pk}") once
-    # mail lands: to_email=applicant.email, to_user=applicant, edition=edition, context=context(version),
-    # related=version.application, attachments=[(receipt_filename(version), path, "application/pdf")]."""
+    """Queue the receipt mail, with its PDF, in the outbox (the mail worker sends it; once per version)."""
     path = ensure_receipt(version)
-    ctx = context(version)
-    subject = _("Your application to %(edition)s was received (version %(number)d)") % {
-        "edition": ctx["edition"].name,
-        "number": version.number,
-    }
-    message = EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=render_to_string("applications/receipt_email.txt", ctx),
-        to=[ctx["applicant"].email],
-        reply_to=[ctx["edition"].contact_email],
+    application = version.application
+    edition = application.edition
+    queue_mail(
+        purpose="receipt",
+        to_email=application.applicant.email,
+        to_user=application.applicant,
+        edition=edition,
+        context={
+            "application_url": apply_address(edition),
+            "submitted_at": version.submitted_at,
+        },
+        related=application,
+        dedupe_key=f"receipt:{version.pk}",
+        attachments=[(receipt_filename(version), path, "application/pdf")],
     )
-    with default_storage.open(path, "rb") as pdf:
-        message.attach(receipt_filename(version), pdf.read(), "application/pdf")
-    message.send()
-    SubmittedVersion.objects.filter(pk=version.pk).update(receipt_mailed_at=timezone.now())

@@ -8,11 +8,14 @@ through `status.change_status`."""
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
+from academy.mail.services import queue_mail
 
 from . import answers as answer_rules
 from . import eligibility
@@ -283,14 +286,30 @@ def undo_withdrawal(application, *, by, now=None):
 
 
 @transaction.atomic
-def grant_override(edition, person, rule, reason, *, by):
-    """Let one person pass one failed eligibility rule, with a written reason kept in the audit log."""
+def grant_override(edition, person, rule, reason, *, by, notify=False):
+    """Let one person pass one failed eligibility rule, with a written reason kept in the audit log.
+
+    With `notify`, the person is told by mail (with the reason) once they are eligible."""
     override, _created = EligibilityOverride.objects.update_or_create(
         edition=edition, person=person, rule=rule, defaults={"reason": reason, "granted_by": by}
     )
     record("eligibility.override", actor=by, obj=person, edition=edition, rule=rule, reason=reason)
-    refresh_eligibility(edition, person)
+    verdict = refresh_eligibility(edition, person)
+    if notify and verdict.eligible:
+        queue_mail(
+            purpose="eligibility_override",
+            to_email=person.email,
+            to_user=person,
+            edition=edition,
+            context={"application_url": apply_address(edition), "reason": reason},
+            related=override,
+        )
     return override
+
+
+def apply_address(edition):
+    """The absolute address of the edition's apply page, for mails."""
+    return settings.SITE_URL + reverse("applications:apply", kwargs={"slug": edition.slug})
 
 
 @transaction.atomic

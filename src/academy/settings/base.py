@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "academy.participation",
     "academy.reports",
     "academy.api",
+    "academy.ops",
     "academy.demo",
 ]
 
@@ -115,6 +116,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "academy.accounts.forms.SignupDetailsForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Booster Academy] "
+ACCOUNT_ADAPTER = "academy.mail.adapters.AccountAdapter"  # allauth's mails go through the outbox
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
 
 LANGUAGE_CODE = "en"

@@ -24,6 +24,7 @@ MAILERS = {
                 "username": env.str("SMTP_USER", default=""),
                 "password": env.str("SMTP_PASSWORD", default=""),
                 "use_tls": env.bool("SMTP_USE_TLS", default=True),
+                "timeout": env.int("SMTP_TIMEOUT", default=30),
             },
         ),
     }

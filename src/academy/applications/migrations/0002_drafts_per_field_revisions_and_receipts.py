@@ -17,11 +17,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='submittedversion',
-            name='receipt_mailed_at',
-            field=models.DateTimeField(blank=True, null=True),
-        ),
-        migrations.AddField(
-            model_name='submittedversion',
             name='revision',
             field=models.PositiveIntegerField(default=0, help_text='The draft revision this version was made from.'),
         ),

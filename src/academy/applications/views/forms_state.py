@@ -20,7 +20,10 @@ TYPED = (T.SHORT_TEXT, T.LONG_TEXT, T.NUMBER, T.URL, T.DATE)
 
 @dataclass
 class Field:
-    """One question as the form shows it, with its autosave attributes (htmx) worked out once."""
+    """One question as the form shows it, with its autosave attributes (htmx) worked out once.
+
+    A tab's autosaves queue one behind the other (hx-sync on the form), so they reach the server in the
+    order they were made, each sending the revision the previous one returned."""
 
     q: object
     value: object
@@ -49,7 +52,7 @@ class Field:
         trigger = "keyup changed delay:800ms, change" if self.q.type in TYPED else "change"
         return format_html(
             'hx-post="{url}" hx-target="#status-{key}" hx-swap="innerHTML" hx-trigger="{trigger}" '
-            'hx-params="application,{name},{name}-present,seen-{key}" hx-sync="closest .question:queue last"{enc}',
+            'hx-params="application,{name},{name}-present,seen-{key}" hx-sync="closest form:queue all"{enc}',
             url=self.url,
             key=self.key,
             name=self.name,

@@ -23,7 +23,9 @@ def overrides(request, edition):
             form.add_error("email", _("No one has signed up with this address yet; they need an account first."))
         else:
             rule = form.cleaned_data["rule"]
-            services.grant_override(edition, person, rule, form.cleaned_data["reason"], by=request.user)
+            services.grant_override(
+                edition, person, rule, form.cleaned_data["reason"], by=request.user, notify=form.cleaned_data["notify"]
+            )
             verdict = eligibility.check(person, edition)
             messages.success(
                 request,
