@@ -17,6 +17,10 @@ class QuestionType(models.TextChoices):
     CONSENT = "consent", _("Consent to the privacy notice")
 
 
+# Character limits of text answers when the question sets none.
+DEFAULT_LIMITS = {QuestionType.SHORT_TEXT: 200, QuestionType.LONG_TEXT: 5000, QuestionType.URL: 500}
+
+
 class Dimension(models.TextChoices):
     """Tags that selection uses for diversity."""
 
@@ -53,6 +57,11 @@ class Question(models.Model):
     def __str__(self):
         return self.label
 
+    @property
+    def limit(self):
+        """The character limit of a text answer (its own, or the default for its type)."""
+        return self.max_length or DEFAULT_LIMITS.get(self.type)
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -79,6 +88,11 @@ class Application(models.Model):
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     revision = models.PositiveIntegerField(
         default=0, help_text="Raised on every save of the draft, so a stale tab is detected instead of overwriting."
+    )
+    field_revisions = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Per question key, the revision and time of its last save: {key: {rev, at}}.",
     )
     is_eligible = models.BooleanField(_("eligible"), null=True)
     eligibility_reasons = models.JSONField(default=list, blank=True)
@@ -107,6 +121,7 @@ class SubmittedVersion(models.Model):
     number = models.PositiveIntegerField()
     answers = models.JSONField()
     submitted_at = models.DateTimeField()
+    revision = models.PositiveIntegerField(default=0, help_text="The draft revision this version was made from.")
     receipt_pdf = models.CharField(max_length=300, blank=True, help_text="Path in the default storage.")
 
     class Meta:

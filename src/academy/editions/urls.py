@@ -6,4 +6,5 @@ app_name = "editions"
 urlpatterns = [
     path("", views.home, name="home"),
     path("editions/<slug:slug>/", views.call, name="call"),
+    path("orga/<slug:slug>/texts/", views.edit_texts, name="edit_texts"),
 ]

@@ -1,8 +1,13 @@
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from academy.accounts.access import public
+from academy.accounts.access import edition_role_required, public
+from academy.accounts.models import Role
+from academy.accounts.services import record
 
+from .forms import EditionTextsForm
 from .models import Edition
 from .queries import featured_edition
 
@@ -19,3 +24,16 @@ def home(request):
 def call(request, slug):
     edition = get_object_or_404(Edition.objects.select_related("academy"), slug=slug)
     return render(request, "editions/call.html", {"edition": edition, "phase": edition.current_phase})
+
+
+@edition_role_required(Role.ORGANISER)
+def edit_texts(request, edition):
+    """The organiser edits the texts of the edition's call page."""
+    form = EditionTextsForm(request.POST or None, instance=edition)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        record("edition.texts_changed", actor=request.user, obj=edition, edition=edition, fields=form.changed_data)
+        messages.success(request, _("The call page is updated."))
+        return redirect("editions:edit_texts", slug=edition.slug)
+    status = 400 if form.errors else 200
+    return render(request, "editions/texts_form.html", {"edition": edition, "form": form}, status=status)

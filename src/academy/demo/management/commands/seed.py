@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from academy.accounts import demo as accounts_demo
+from academy.applications import demo as applications_demo
 from academy.editions import demo as editions_demo
 from academy.editions.models import Academy
 from academy.mail import demo as mail_demo
@@ -15,7 +16,15 @@ from academy.programme import demo as programme_demo
 from academy.registry import demo as registry_demo
 
 # Each domain app's demo.seed(ctx), in the order of the academy's lifecycle.
-STEPS = [editions_demo, registry_demo, accounts_demo, programme_demo, participation_demo, mail_demo]
+STEPS = [
+    editions_demo,
+    registry_demo,
+    accounts_demo,
+    applications_demo,
+    programme_demo,
+    participation_demo,
+    mail_demo,
+]
 
 
 @dataclass

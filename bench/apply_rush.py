@@ -1,0 +1,336 @@
+"""The deadline rush against a real server: 200 signed-in applicants at once start, autosave field by
+field and submit; then 20 applicants edit and submit again for a fixed time. On SQLite (WAL, BEGIN
+IMMEDIATE) and on PostgreSQL (DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test_applicant,
+dropped and created afresh). Prints latencies (p50/p95/max), errors, throughput, and checks in the
+database that every acknowledged submission is there: not one lost.
+
+    python -m bench apply_rush    # APPLICANTS=200 THINK=2 RESUBMITTERS=20 SECONDS=10 WORKERS=3 THREADS=4
+
+THINK is the mean pause in seconds between one applicant's requests during the rush (typing; autosave
+waits 800 ms of quiet); THINK=0 is a stampede where every applicant fires every request at once. The
+20 resubmitters pause not at all: that phase measures throughput.
+"""
+
+import http.client
+import json
+import os
+import random
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+APPLICANTS = int(os.environ.get("APPLICANTS", 200))
+RESUBMITTERS = int(os.environ.get("RESUBMITTERS", 20))
+SECONDS = float(os.environ.get("SECONDS", 10))
+THINK = float(os.environ.get("THINK", 2))
+WORKERS = os.environ.get("WORKERS", "3")
+THREADS = os.environ.get("THREADS", "4")
+PG_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test_applicant")
+
+SETUP = """
+import datetime as dt, json, sys
+import django
+django.setup()
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.utils import timezone
+from academy.accounts.models import User
+from academy.applications import standard_form
+from academy.editions.models import Academy, Edition
+from academy.registry.models import ClusterOrganisation, RegisteredPerson
+from academy.registry.services import set_default_eligible_countries
+
+n, today, day = int(sys.argv[1]), timezone.localdate(), dt.timedelta(days=1)
+academy = Academy.objects.create(name="Bench", slug="bench", contact_email="bench@example.org")
+edition = Edition.objects.create(
+    academy=academy, name="Bench edition", slug="bench", year=today.year, contact_email="bench@example.org",
+    call_opens=today - 7 * day, application_deadline=today + 7 * day, review_closes=today + 14 * day,
+    online_start=today + 30 * day, online_end=today + 31 * day, in_person_start=today + 90 * day,
+    in_person_end=today + 91 * day,
+)
+set_default_eligible_countries(edition)
+standard_form.install(edition)
+org = ClusterOrganisation.objects.create(registry_id="BENCH-1", name="Bench cluster", country="DE")
+User.objects.bulk_create([User(email=f"rush{i}@example.org", full_name=f"Rush {i}", password="!") for i in range(n)])
+RegisteredPerson.objects.bulk_create(
+    [RegisteredPerson(organisation=org, email=f"rush{i}@example.org", name=f"R{i}", role="manager") for i in range(n)]
+)
+keys = []
+for user in User.objects.filter(email__startswith="rush").order_by("pk"):
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    keys.append(session.session_key)
+print(json.dumps(keys))
+"""
+
+COUNT = """
+import django, json
+django.setup()
+from django.db.models import Count
+from academy.applications.models import Application, SubmittedVersion
+from django_tasks_db.models import DBTaskResult
+print(json.dumps({
+    "applications": Application.objects.filter(edition__slug="bench").count(),
+    "submitted": Application.objects.filter(edition__slug="bench", status="submitted").count(),
+    "versions": {a.applicant.email: a.n for a in Application.objects.filter(edition__slug="bench")
+                 .annotate(n=Count("versions")).select_related("applicant")},
+    "receipt_tasks": DBTaskResult.objects.count(),
+}))
+"""
+
+ANSWERS = {
+    "experience": "6–10 years",
+    "background": "Engineering / science",
+    "ecosystems": ["Digital", "Health"],
+    "motivation": "We want better services for our SMEs.",
+    "expectations": "Peer learning and honest feedback.",
+    "commit_attend": "on",
+    "commit_camera": "on",
+    "commit_homework": "on",
+    "privacy": "on",
+}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Client:
+    """One applicant's browser: their session cookie, a CSRF cookie and header, latencies by kind."""
+
+    def __init__(self, port, session_key, timings, errors):
+        self.port, self.timings, self.errors = port, timings, errors
+        self.csrf = secrets.token_hex(16)  # a 32-character secret is a valid token, sent as cookie and header
+        self.cookie = f"sessionid={session_key}; csrftoken={self.csrf}"
+        self.body = ""
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def request(self, kind, method, path, fields=None):
+        if THINK and kind not in ("warm", "resubmit", "again"):
+            time.sleep(random.uniform(0.5 * THINK, 1.5 * THINK))  # a person typing
+        body = urllib.parse.urlencode(fields or {}, doseq=True) if method == "POST" else None
+        headers = {"Cookie": self.cookie, "X-CSRFToken": self.csrf, "Host": "127.0.0.1"}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.perf_counter()
+        for attempt in (1, 2):
+            try:
+                self.conn.request(method, path, body=body, headers=headers)
+                response = self.conn.getresponse()
+                self.body = response.read().decode()
+                status = response.status
+                break
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as error:
+                # the server closed an idle keep-alive connection: a browser opens a new one and sends again
+                self.conn.close()
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                if attempt == 2:
+                    self.errors.append(f"{kind}: {error!r}")
+                    return None
+            except (OSError, http.client.HTTPException) as error:
+                self.conn.close()
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                self.errors.append(f"{kind}: {error!r}")
+                return None
+        self.timings.setdefault(kind, []).append(time.perf_counter() - started)
+        if status >= 400:
+            self.errors.append(f"{kind}: HTTP {status}")
+        return status
+
+
+SEEN = re.compile(r'name="seen-(\w+)" id="seen-\w+" value="(\d+)"')
+
+
+def form(answers, action, seen):
+    """The whole form as the browser posts it, with the revision at which the page showed each answer."""
+    data = {"action": action}
+    for key, value in answers.items():
+        data[f"q-{key}"], data[f"q-{key}-present"], data[f"seen-{key}"] = value, "1", seen.get(key, "0")
+    return data
+
+
+def applicant(client, barrier, acknowledged, email):
+    barrier.wait()
+    base = "/editions/bench/apply/"
+    client.request("page", "GET", base)
+    client.request("start", "POST", base + "start/")
+    client.request("page", "GET", base)
+    seen = dict(SEEN.findall(client.body))
+    for key, value in [
+        ("experience", ANSWERS["experience"]),
+        ("background", ANSWERS["background"]),
+        ("ecosystems", ANSWERS["ecosystems"]),
+        ("motivation", "We want better"),  # typing: two autosaves of the same field
+        ("motivation", ANSWERS["motivation"]),
+        ("expectations", ANSWERS["expectations"]),
+        ("commit_attend", "on"),
+    ]:
+        fields = {f"q-{key}": value, f"q-{key}-present": "1", f"seen-{key}": seen.get(key, "0")}
+        client.request("autosave", "POST", f"{base}save/{key}/", fields)
+        seen.update(SEEN.findall(client.body))  # the response carries the field's new revision
+        if "Not saved" in client.body:
+            client.errors.append(f"autosave refused: {key}")
+    if client.request("submit", "POST", base, form(ANSWERS, "submit", seen)) == 302:
+        acknowledged[email] = acknowledged.get(email, 0) + 1
+
+
+def resubmitter(client, stop_at, acknowledged, email, n):
+    count = 0
+    while time.perf_counter() < stop_at:
+        count += 1
+        answers = dict(ANSWERS, motivation=f"Edit {count} by applicant {n}.")
+        client.request("again", "GET", "/editions/bench/apply/")  # back on the page after the redirect
+        seen = dict(SEEN.findall(client.body))
+        if client.request("resubmit", "POST", "/editions/bench/apply/", form(answers, "submit", seen)) == 302:
+            acknowledged[email] = acknowledged.get(email, 0) + 1
+
+
+def pct(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def report(timings):
+    for kind, values in sorted(timings.items()):
+        print(
+            f"    {kind:<9} n={len(values):>5}  p50 {statistics.median(values) * 1000:7.1f} ms  "
+            f"p95 {pct(values, 0.95):7.1f} ms  max {max(values) * 1000:7.1f} ms"
+        )
+
+
+def run(name, database_url):
+    data_dir = tempfile.mkdtemp(prefix="bench-rush-")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "academy.settings.dev",
+        "DEBUG": "false",
+        "ACADEMY_DATA_DIR": data_dir,
+        "DATABASE_URL": database_url or f"sqlite:///{data_dir}/bench.sqlite3",
+        "PYTHONPATH": str(ROOT / "src"),
+        "LOG_LEVEL": "ERROR",
+    }
+    subprocess.run([BIN / "academy", "migrate", "--no-input", "-v", "0"], env=env, check=True)
+    keys = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", SETUP, str(APPLICANTS)], env=env, check=True, capture_output=True, text=True
+        ).stdout
+    )
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            BIN / "gunicorn",
+            "academy.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            WORKERS,
+            "--threads",
+            THREADS,
+            "-k",
+            "gthread",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        warm = Client(port, keys[0], {}, [])
+        for _ in range(200):  # until every worker answers: the rush measures requests, not start-up
+            if warm.request("warm", "GET", "/editions/bench/") == 200 and len(warm.timings.get("warm", [])) > 20:
+                break
+            time.sleep(0.1)
+        print(
+            f"  {name}: {APPLICANTS} applicants at once, a pause of ~{THINK:g} s between their requests, "
+            f"gunicorn {WORKERS} workers × {THREADS} threads; load average before: {os.getloadavg()[0]:.1f}"
+        )
+        timings, errors, acknowledged = {}, [], {}
+        barrier = threading.Barrier(APPLICANTS)
+        emails = [f"rush{i}@example.org" for i in range(APPLICANTS)]
+        clients = [Client(port, key, timings, errors) for key in keys]
+        started = time.perf_counter()
+        threads = [
+            threading.Thread(target=applicant, args=(c, barrier, acknowledged, e))
+            for c, e in zip(clients, emails, strict=True)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        rush_seconds = time.perf_counter() - started
+        report(timings)
+        print(f"    rush done in {rush_seconds:.1f} s; errors: {len(errors)} {errors[:3]}")
+
+        timings2, errors2 = {}, []
+        for c in clients[:RESUBMITTERS]:
+            c.timings, c.errors = timings2, errors2
+        stop_at = time.perf_counter() + SECONDS
+        threads = [
+            threading.Thread(target=resubmitter, args=(clients[n], stop_at, acknowledged, emails[n], n))
+            for n in range(RESUBMITTERS)
+        ]
+        started = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - started
+        done = sum(1 for _ in timings2.get("resubmit", []))
+        report(timings2)
+        print(
+            f"    {RESUBMITTERS} users editing and submitting: {done / elapsed:.1f} submissions/s; "
+            f"errors: {len(errors2)} {errors2[:3]}"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    counts = json.loads(
+        subprocess.run([sys.executable, "-c", COUNT], env=env, check=True, capture_output=True, text=True).stdout
+    )
+    lost = {e: n for e, n in acknowledged.items() if counts["versions"].get(e, 0) < n}
+    extra = sum(counts["versions"].values()) - sum(acknowledged.values())
+    print(
+        f"    database: {counts['submitted']}/{APPLICANTS} submitted, {sum(counts['versions'].values())} versions for "
+        f"{sum(acknowledged.values())} acknowledged submissions; lost: {len(lost)}; unacknowledged extra: {extra}; "
+        f"receipt tasks queued: {counts['receipt_tasks']}"
+    )
+
+
+def fresh_postgres(url):
+    import psycopg
+
+    parts = urllib.parse.urlparse(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    try:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as error:
+        print(f"  PostgreSQL not reachable ({error}); skipped")
+        return False
+    return True
+
+
+def main():
+    run("SQLite", None)
+    if fresh_postgres(PG_URL):
+        run("PostgreSQL", PG_URL)
+
+
+if __name__ == "__main__":
+    main()
