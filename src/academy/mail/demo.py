@@ -36,7 +36,7 @@ def seed(ctx):
         to_email=applicant.email,
         to_user=applicant,
         edition=e2022,
-        context={"application_url": f"{site}/application/", "submitted_at": submitted},
+        context={"application_url": f"{site}/apply/", "submitted_at": submitted},
         dedupe_key="demo:receipt:applicant",
     )
     _sent(

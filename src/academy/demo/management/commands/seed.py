@@ -1,6 +1,8 @@
 import random
 from dataclasses import dataclass, field
+from importlib import import_module
 
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -50,7 +52,8 @@ class Command(BaseCommand):
     def handle(self, *args, seed, reset, **options):
         if reset:
             call_command("flush", interactive=False, verbosity=0)
-            call_command("migrate", "registry", "0002", verbosity=0)
+            # flush also empties reference data that a migration loaded: load it again
+            import_module("academy.registry.migrations.0002_industrial_ecosystems").add(apps, None)
         if Academy.objects.filter(slug=editions_demo.ACADEMY_SLUG).exists():
             self.stdout.write("The demo is seeded already; `academy seed --reset` starts it over.")
             return
