@@ -10,9 +10,10 @@ from academy.accounts import demo as accounts_demo
 from academy.editions import demo as editions_demo
 from academy.editions.models import Academy
 from academy.registry import demo as registry_demo
+from academy.reviews import demo as reviews_demo
 
 # Each domain app's demo.seed(ctx), in the order of the academy's lifecycle.
-STEPS = [editions_demo, registry_demo, accounts_demo]
+STEPS = [editions_demo, registry_demo, accounts_demo, reviews_demo]
 
 
 @dataclass
