@@ -17,8 +17,8 @@ AFTER_REVIEW = dt.datetime(2022, 11, 15, 9, tzinfo=dt.UTC)  # 10:00 in Brussels,
 _n = itertools.count(1)
 
 
-def edition(**fields):
-    made = factories.edition(deadline=DEADLINE, **fields)
+def edition(deadline=DEADLINE, **fields):
+    made = factories.edition(deadline=deadline, **fields)
     Question.objects.bulk_create(
         [
             Question(edition=made, key="motivation", label="Why do you want to take part?", type=QuestionType.LONG_TEXT, position=1),
