@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from academy.accounts.models import Role
-from academy.reviews import queries
+from academy.reviews import board, queries
 from academy.reviews.models import Assignment, Review, ReviewSetup, Source
 from academy.reviews.scoring import normalise
 from tests import factories
@@ -59,21 +59,21 @@ def test_aggregation_is_scoring_normalise_over_the_submitted_reviews(scored):
         points=25,
         normalised=1.5,
     )
-    assert queries.aggregate(edition) == expected
-    assert queries.ranked(edition).order == expected.ranking()
+    assert board.aggregate(edition) == expected
+    assert board.ranked(edition).order == expected.ranking()
 
 
 def test_removed_assignments_do_not_count(scored):
     edition, apps, harsh, _, _ = scored
     Assignment.objects.filter(reviewer=harsh, application=apps[0]).update(removed=True)
-    assert queries.aggregate(edition).applications[apps[0].pk].reviews == 1
+    assert board.aggregate(edition).applications[apps[0].pk].reviews == 1
 
 
 def test_the_board_ranks_by_normalised_score_and_flags_disagreement(client, scored):
     edition, apps, harsh, lenient, organiser = scored
     client.force_login(organiser)
     html = client.get(f"/orga/{edition.slug}/reviews/").content.decode()
-    stats = queries.aggregate(edition)
+    stats = board.aggregate(edition)
     order = [
         html.index(a.applicant.full_name) for a in sorted(apps, key=lambda a: -stats.applications[a.pk].normalised)
     ]
@@ -135,7 +135,7 @@ def test_the_csv_export_is_the_ranked_table_with_formulas_defused(client, scored
     type(apps[0].applicant).objects.filter(pk=apps[0].applicant_id).update(full_name="=HYPERLINK(evil)")
     client.force_login(organiser)
     lines = client.get(f"/orga/{edition.slug}/reviews/export.csv").content.decode("utf-8-sig").splitlines()
-    assert lines[0] == ",".join(queries.EXPORT_HEADER)
+    assert lines[0] == ",".join(board.EXPORT_HEADER)
     assert len(lines) == 5 and lines[1].startswith("1,")
     assert "'=HYPERLINK(evil)" in "\n".join(lines) and ",=HYPERLINK" not in "\n".join(lines)
 
@@ -146,25 +146,23 @@ def test_the_xlsx_export_reads_back(client, scored):
     response = client.get(f"/orga/{edition.slug}/reviews/export.xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == queries.EXPORT_HEADER and len(rows) == 5
+    assert list(rows[0]) == board.EXPORT_HEADER and len(rows) == 5
     ranks = {row[1]: row[0] for row in rows[1:]}
-    assert ranks == {pk: n for n, pk in enumerate(queries.ranked(edition).order, 1)}
+    assert ranks == {pk: n for n, pk in enumerate(board.ranked(edition).order, 1)}
 
 
 def test_review_rows_are_ready_for_the_api(scored):
     edition, apps, harsh, lenient, _ = scored
     rows = queries.review_rows(edition)
     assert json.loads(json.dumps(rows)) == rows
-    assert [r["application_id"] for r in rows] == queries.ranked(edition).order
+    assert [r["application_id"] for r in rows] == board.ranked(edition).order
     first = next(r for r in rows if r["application_id"] == apps[0].pk)
     assert first["applicant"]["name"] == "Ana Alves" and first["reviews"] == 2
     assert [(s["reviewer_id"], s["total"], s["recommendation"]) for s in first["scores"]] == [
         (harsh.pk, 40, "select"),
         (lenient.pk, 70, "maybe"),
     ]
-    assert first["normalised"] == pytest.approx(
-        queries.aggregate(edition).applications[apps[0].pk].normalised, abs=1e-4
-    )
+    assert first["normalised"] == pytest.approx(board.aggregate(edition).applications[apps[0].pk].normalised, abs=1e-4)
 
 
 def test_the_board_takes_the_same_queries_for_3_and_30_applications(client, review_edition):

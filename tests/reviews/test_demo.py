@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from academy.accounts.models import EditionRole, Role, User
 from academy.demo.management.commands.seed import DemoContext
-from academy.reviews import demo, queries
+from academy.reviews import board, demo
 from academy.reviews.conflicts import checker, core_application
 from academy.reviews.models import Assignment, Conflict, Review
 from tests import factories
@@ -54,7 +54,7 @@ def test_the_demo_reviews_every_application_with_a_harsh_and_a_lenient_reviewer(
         for a in Assignment.objects.select_related("application__organisation")
         if check.reason(a.reviewer_id, core_application(a.application))
     ]
-    scales = queries.aggregate(edition).reviewers
+    scales = board.aggregate(edition).reviewers
     harsh, lenient = (scales[User.objects.get(email=f"reviewer{n}@academy.example").pk].mean for n in (2, 3))
     assert harsh + 25 < lenient
     assert "reviewer2@ harsh, reviewer3@ lenient" in out.getvalue()

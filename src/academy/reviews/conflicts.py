@@ -3,10 +3,11 @@ declared conflicts, and the one question every reviewer page asks — may this p
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from academy.accounts.models import EditionRole, Role
-from academy.applications.queries import submitted
+from academy.applications.queries import SUBMITTED_STATES, submitted
 
 from . import assignment as core
 from .models import Conflict, ConflictKind, Reviewer, ReviewSetup
@@ -32,6 +33,11 @@ def setup_for(edition):
 def in_scope(edition):
     """Applications to review: submitted, not withdrawn, and eligible."""
     return submitted(edition).filter(is_eligible=True)
+
+
+def scope_filter(prefix="application__"):
+    """``in_scope`` as a filter through a relation, e.g. on assignments or (with a longer prefix) reviews."""
+    return Q(**{f"{prefix}status__in": SUBMITTED_STATES, f"{prefix}is_eligible": True})
 
 
 def core_application(application):

@@ -2,15 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q
-
-from academy.accounts.models import Role, User
 from academy.applications.models import Question, QuestionType, SubmittedVersion
-from academy.applications.queries import SUBMITTED_STATES
 
-from .conflicts import checker, core_application, in_scope, setup_for
-from .models import Assignment, Criterion, Recommendation, Review
-from .scoring import normalise
+from .board import board_rows, ranked, rounded
+from .conflicts import checker, core_application, scope_filter
+from .models import Assignment, Criterion, Review
 
 # Questions that would name the applicant, hidden from reviewers in blind review, by key. The standard
 # form asks none of them (the organisation comes from the registry, not from a question), but an
@@ -25,10 +21,6 @@ NOT_REVIEWED = {QuestionType.COMMITMENT, QuestionType.CONSENT}
 
 def criteria(edition):
     return list(Criterion.objects.filter(edition=edition))
-
-
-def scope_filter(prefix="application__"):
-    return Q(**{f"{prefix}status__in": SUBMITTED_STATES, f"{prefix}is_eligible": True})
 
 
 # --- the reviewer's side --------------------------------------------------------------------------------
@@ -110,136 +102,14 @@ def other_reviews(assignment):
     return [(chr(ord("A") + n), r) for n, r in enumerate(reviews)]
 
 
-# --- the organisers' side --------------------------------------------------------------------------------
-
-
-def reviewer_progress(edition):
-    """Every reviewer of the edition with their assigned, begun and submitted reviews; one query."""
-    active = Q(review_assignments__edition=edition, review_assignments__removed=False) & scope_filter(
-        "review_assignments__application__"
-    )
-    return list(
-        User.objects.filter(edition_roles__edition=edition, edition_roles__role=Role.REVIEWER)
-        .annotate(
-            assigned=Count("review_assignments", filter=active),
-            begun=Count("review_assignments", filter=active & Q(review_assignments__review__isnull=False)),
-            submitted=Count(
-                "review_assignments", filter=active & Q(review_assignments__review__submitted_at__isnull=False)
-            ),
-            last_activity=Max("review_assignments__review__updated_at", filter=active),
-        )
-        .order_by("full_name", "email")
-    )
-
-
-def submitted_totals(edition):
-    """``[(reviewer id, application id, total)]`` of every submitted review that counts."""
-    return list(
-        Review.objects.filter(
-            scope_filter("assignment__application__"),
-            assignment__edition=edition,
-            assignment__removed=False,
-            submitted_at__isnull=False,
-        ).values_list("assignment__reviewer_id", "assignment__application_id", "total")
-    )
-
-
-def aggregate(edition, totals=None):
-    """``scoring.Normalisation`` of the edition's submitted reviews, with its disagreement thresholds."""
-    setup = setup_for(edition)
-    return normalise(
-        totals if totals is not None else submitted_totals(edition),
-        points=setup.disagreement_points,
-        normalised=setup.disagreement_z,
-    )
-
-
-@dataclass
-class Ranked:
-    normalisation: object
-    order: list  # application ids, best first; those without a submitted review last
-
-    def __len__(self):
-        return len(self.order)
-
-
-def ranked(edition):
-    totals = submitted_totals(edition)
-    stats = aggregate(edition, totals)
-    scored = stats.ranking()
-    rest = sorted(set(in_scope(edition).values_list("pk", flat=True)) - set(scored))
-    return Ranked(stats, scored + rest)
-
-
-def board_rows(edition, ranking, ids=None):
-    """Rows of the ranked table for the application ids ``ids`` (a page of ``ranking.order``; all if None):
-    two queries."""
-    applications = in_scope(edition).select_related("applicant", "organisation")
-    recommended = Review.objects.filter(assignment__removed=False, submitted_at__isnull=False)
-    if ids is None:
-        ids = ranking.order
-        recommended = recommended.filter(assignment__edition=edition)
-    else:
-        applications = applications.filter(pk__in=ids)
-        recommended = recommended.filter(assignment__application_id__in=ids)
-    applications = applications.annotate(
-        assigned=Count("review_assignments", filter=Q(review_assignments__removed=False))
-    )
-    by_id = {a.pk: a for a in applications}
-    recommendations = {}
-    for app, rec in recommended.values_list("assignment__application_id", "recommendation"):
-        recommendations.setdefault(app, []).append(rec)
-    rank = {app: n for n, app in enumerate(ranking.order, 1)}
-    stats = ranking.normalisation.applications
-    return [
-        {
-            "rank": rank[pk],
-            "application": by_id[pk],
-            "stats": stats.get(pk),
-            "recommendations": _count_recommendations(recommendations.get(pk, [])),
-        }
-        for pk in ids
-        if pk in by_id
-    ]
-
-
-def _count_recommendations(values):
-    return {choice: values.count(choice) for choice in Recommendation.values}
-
-
-EXPORT_HEADER = [
-    "rank", "application", "applicant", "email", "organisation", "country", "assigned", "reviews",
-    "mean_total", "normalised", "spread_points", "spread_z", "flagged", "flag_reasons",
-    "select", "maybe", "do_not_select",
-]  # fmt: skip
-
-
-def export_rows(edition, ranking=None):
-    """The whole ranked table as plain values (for CSV and XLSX)."""
-    ranking = ranking or ranked(edition)
-    for row in board_rows(edition, ranking):
-        app, s, rec = row["application"], row["stats"], row["recommendations"]
-        org = app.organisation
-        yield [
-            row["rank"], app.pk, app.applicant.get_full_name(), app.applicant.email,
-            org.name if org else "", org.country.code if org else "",
-            app.assigned, s.reviews if s else 0,
-            _round(s.mean if s else None), _round(s.normalised if s else None, 3),
-            _round(s.spread if s else None), _round(s.z_spread if s else None, 3),
-            bool(s and s.flagged), " ".join(s.reasons) if s else "",
-            rec["select"], rec["maybe"], rec["reject"],
-        ]  # fmt: skip
-
-
-def _round(value, digits=1):
-    return None if value is None else round(value, digits)
+# --- the API -------------------------------------------------------------------------------------------
 
 
 def review_rows(edition):
     """For the API (GET /api/v1/editions/<slug>/reviews/, organisers only): one JSON-ready dict per
-    application in review, best first, with its reviews. Four queries."""
+    application in review, best first, with its submitted reviews. Six queries."""
     ranking = ranked(edition)
-    stats = ranking.normalisation
+    z = ranking.normalisation.z
     reviews = {}
     for reviewer, email, app, total, rec, at in Review.objects.filter(
         scope_filter("assignment__application__"),
@@ -255,31 +125,31 @@ def review_rows(edition):
                 "reviewer_id": reviewer,
                 "reviewer_email": email,
                 "total": round(total, 2),
-                "z": round(stats.z.get((reviewer, app), 0.0), 4),
+                "z": round(z.get((reviewer, app), 0.0), 4),
                 "recommendation": rec,
                 "submitted_at": at.isoformat(),
             }
         )
     out = []
     for row in board_rows(edition, ranking):
-        app, s = row["application"], row["stats"]
+        s = row["stats"]
         out.append(
             {
                 "rank": row["rank"],
-                "application_id": app.pk,
-                "applicant": {"name": app.applicant.get_full_name(), "email": app.applicant.email},
-                "organisation": app.organisation.name if app.organisation else None,
-                "country": app.organisation.country.code if app.organisation else None,
-                "assigned": app.assigned,
+                "application_id": row["id"],
+                "applicant": {"name": row["name"], "email": row["email"]},
+                "organisation": row["organisation"],
+                "country": row["country"],
+                "assigned": row["assigned"],
                 "reviews": s.reviews if s else 0,
-                "mean_total": _round(s.mean if s else None, 2),
-                "normalised": _round(s.normalised if s else None, 4),
-                "spread_points": _round(s.spread if s else None, 2),
-                "spread_z": _round(s.z_spread if s else None, 4),
+                "mean_total": rounded(s.mean if s else None, 2),
+                "normalised": rounded(s.normalised if s else None, 4),
+                "spread_points": rounded(s.spread if s else None, 2),
+                "spread_z": rounded(s.z_spread if s else None, 4),
                 "flagged": bool(s and s.flagged),
                 "flag_reasons": list(s.reasons) if s else [],
                 "recommendations": row["recommendations"],
-                "scores": sorted(reviews.get(app.pk, []), key=lambda r: r["reviewer_id"]),
+                "scores": sorted(reviews.get(row["id"], []), key=lambda r: r["reviewer_id"]),
             }
         )
     return out

@@ -12,9 +12,9 @@ from academy.accounts.services import record
 from academy.editions.models import Phase
 
 from . import notify
+from .board import reviewer_progress
 from .conflicts import conflict_reason
 from .models import Assignment, Criterion, Recommendation, Review
-from .queries import reviewer_progress
 from .scoring import weighted_total
 
 # The demo rubric and the organisers' starting point, from the 2022 call's objectives.

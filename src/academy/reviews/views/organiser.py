@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from academy.accounts.models import Role, User
 from academy.accounts.services import record
 
 from .. import assigning, queries, services
+from .. import board as tables
 from ..assignment import AssignmentInfeasible
 from ..conflicts import in_scope, setup_for
 from ..exports import csv_response, xlsx_response
@@ -26,19 +28,16 @@ PER_PAGE = 50
 
 @edition_role_required(Role.ORGANISER)
 def board(request, edition):
-    ranking = queries.ranked(edition)
+    ranking = tables.ranked(edition)
     stats = ranking.normalisation
     flagged_only = request.GET.get("flagged") == "1"
-    order = stats.flagged() if flagged_only else ranking.order
-    if flagged_only:
-        order = [pk for pk in ranking.order if pk in set(order)]
-    page = Paginator(order, PER_PAGE).get_page(request.GET.get("page"))
-    reviewers = queries.reviewer_progress(edition)
+    page = Paginator(ranking.flagged() if flagged_only else ranking.order, PER_PAGE).get_page(request.GET.get("page"))
+    reviewers = tables.reviewer_progress(edition)
     context = {
         "edition": edition,
         "setup": setup_for(edition),
         "page": page,
-        "rows": queries.board_rows(edition, ranking, list(page.object_list)),
+        "rows": tables.board_rows(edition, ranking, list(page.object_list)),
         "flagged_only": flagged_only,
         "reviewers": reviewers,
         "late": sum(1 for r in reviewers if r.submitted < r.assigned),
@@ -51,6 +50,7 @@ def board(request, edition):
             edition=edition, removed=False, application__review_conflicts__reviewer=F("reviewer")
         ).count(),
         "open": services.review_open(edition),
+        "applications_url": reverse("reviews:application", kwargs={"slug": edition.slug, "application": 0})[:-2],
     }
     return render(request, "reviews/board.html", context)
 
@@ -86,12 +86,12 @@ def remind(request, edition):
 def export(request, edition, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    rows = list(queries.export_rows(edition))
+    rows = list(tables.export_rows(edition))
     record("reviews.exported", actor=request.user, edition=edition, format=fmt, rows=len(rows))
     name = f"reviews-{edition.slug}.{fmt}"
     if fmt == "csv":
-        return csv_response(name, queries.EXPORT_HEADER, rows)
-    return xlsx_response(name, queries.EXPORT_HEADER, rows, title=_("Reviews"))
+        return csv_response(name, tables.EXPORT_HEADER, rows)
+    return xlsx_response(name, tables.EXPORT_HEADER, rows, title=_("Reviews"))
 
 
 def _application(edition, pk):
@@ -108,7 +108,7 @@ def application(request, edition, application):
     reviewers = User.objects.filter(edition_roles__edition=edition, edition_roles__role=Role.REVIEWER).exclude(
         pk__in=assigned
     )
-    stats = queries.aggregate(edition).applications.get(app.pk)
+    stats = tables.application_score(edition, app)
     context = {
         "edition": edition,
         "application": app,
