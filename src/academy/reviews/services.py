@@ -168,7 +168,11 @@ def parse_scores(criteria, data):
 def _locked_assignment(assignment, user, now):
     if not review_open(assignment.edition, now):
         raise ReviewRefused(closed_message(assignment.edition, now))
-    locked = Assignment.objects.select_for_update().select_related("application__organisation").get(pk=assignment.pk)
+    locked = (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("application__organisation")
+        .get(pk=assignment.pk)
+    )
     locked.edition = assignment.edition
     message = refusal(locked, user)
     if message:
