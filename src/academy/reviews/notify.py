@@ -15,8 +15,12 @@ def _closes(edition):
 
 
 def invitation(reviewer, url):
-    """To an invited reviewer. Outbox: academy.mail.services.queue_mail(purpose="reviewer_invitation",
-    to_email=reviewer.email, edition=reviewer.edition, related=reviewer, context={"url": url})."""
+    """To an invited reviewer, with the one-time link that accepts. Outbox:
+    ``queue_mail(purpose="reviewer_invitation", to_email=reviewer.email, to_user=reviewer.user,
+    edition=reviewer.edition, related=reviewer, context={"review_url": url, "review_closes":
+    reviewer.edition.review_closes, "assigned_count": 0})`` — main's default text for that purpose speaks of
+    applications already assigned; an invitation goes out before the assignment, so its text needs the
+    accept-link wording below (and, as the link is one-time, ``redact_after_send=True``)."""
     edition = reviewer.edition
     subject = _("Invitation to review applications for %(edition)s") % {"edition": edition.name}
     body = _(
@@ -38,8 +42,9 @@ def invitation(reviewer, url):
 
 
 def reminder(user, edition, *, assigned, submitted):
-    """To a reviewer with reviews left. Outbox: academy.mail.services.queue_mail(purpose="reviewer_reminder",
-    to_email=user.email, to_user=user, edition=edition, context={"assigned": …, "submitted": …, "url": …})."""
+    """To a reviewer with reviews left. Outbox: ``queue_mail(purpose="reviewer_reminder", to_email=user.email,
+    to_user=user, edition=edition, context={"review_url": url, "review_closes": edition.review_closes,
+    "pending_count": assigned - submitted})``."""
     url = settings.SITE_URL.rstrip("/") + reverse("reviews:queue", kwargs={"slug": edition.slug})
     subject = _("Reminder: %(left)s reviews left for %(edition)s") % {
         "left": assigned - submitted,
