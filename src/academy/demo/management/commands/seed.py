@@ -16,6 +16,7 @@ from academy.mail import demo as mail_demo
 from academy.participation import demo as participation_demo
 from academy.programme import demo as programme_demo
 from academy.registry import demo as registry_demo
+from academy.reviews import demo as reviews_demo
 
 # Each domain app's demo.seed(ctx), in the order of the academy's lifecycle.
 STEPS = [
@@ -23,6 +24,7 @@ STEPS = [
     registry_demo,
     accounts_demo,
     applications_demo,
+    reviews_demo,
     programme_demo,
     participation_demo,
     mail_demo,
