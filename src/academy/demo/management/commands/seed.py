@@ -17,6 +17,7 @@ from academy.participation import demo as participation_demo
 from academy.programme import demo as programme_demo
 from academy.registry import demo as registry_demo
 from academy.reviews import demo as reviews_demo
+from academy.selection import demo as selection_demo
 
 # Each domain app's demo.seed(ctx), in the order of the academy's lifecycle.
 STEPS = [
@@ -25,6 +26,7 @@ STEPS = [
     accounts_demo,
     applications_demo,
     reviews_demo,
+    selection_demo,
     programme_demo,
     participation_demo,
     mail_demo,
