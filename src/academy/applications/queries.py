@@ -143,3 +143,12 @@ def registry_countries():
     far cheaper than joining every application of the edition to its organisation."""
     codes = ClusterOrganisation.objects.order_by().values_list("country", flat=True).distinct()
     return sorted(((code, Country(code).name) for code in codes), key=lambda pair: pair[1])
+
+
+def participations_of(user):
+    """The editions in which this person holds a confirmed seat, latest first."""
+    return (
+        Application.objects.filter(applicant=user, status=Status.CONFIRMED)
+        .select_related("edition")
+        .order_by("-edition__year")
+    )

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from .. import eligibility, services
 from ..models import Application
+from ..queries import participations_of
 
 register = template.Library()
 
@@ -27,3 +28,10 @@ def apply_box(context, edition):
         box["verdict"] = eligibility.check(user, edition)
         box["application"] = Application.objects.filter(edition=edition, applicant=user).first()
     return box
+
+
+@register.inclusion_tag("applications/_my_editions.html", takes_context=True)
+def my_editions(context):
+    """On a person's own page: the editions they take part in, with the pages a participant uses."""
+    user = context["request"].user
+    return {"participations": participations_of(user)}
