@@ -13,6 +13,7 @@ from django.db import connection
 from academy.participation import surveys
 from academy.participation.models import SurveyRespondent, SurveyResponse
 from tests import factories
+from tests.http import body
 from tests.participation import helpers
 
 pytestmark = pytest.mark.django_db
@@ -207,8 +208,8 @@ def test_survey_export_names_people_only_when_not_anonymous(client, edition, app
     surveys.answer(named, application, answers(named, text='=HYPERLINK("x")'), now=DURING)
     surveys.answer(anonymous, application, answers(anonymous), now=DURING)
     client.force_login(factories.with_role("organiser", edition))
-    named_csv = client.get(f"/orga/{edition.slug}/surveys/{named.pk}/results.csv").content.decode("utf-8-sig")
-    anonymous_csv = client.get(f"/orga/{edition.slug}/surveys/{anonymous.pk}/results.csv").content.decode("utf-8-sig")
+    named_csv = body(client.get(f"/orga/{edition.slug}/surveys/{named.pk}/results.csv")).decode("utf-8-sig")
+    anonymous_csv = body(client.get(f"/orga/{edition.slug}/surveys/{anonymous.pk}/results.csv")).decode("utf-8-sig")
     assert application.applicant.email in named_csv and "'=HYPERLINK" in named_csv
     assert application.applicant.email not in anonymous_csv and "Participant" not in anonymous_csv
     assert "How useful was it?" in anonymous_csv

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from academy.accounts.models import AuditEntry, Role
 from academy.applications.models import Status
-from academy.programme.exports import safe_cell
+from academy.exports import safe_cell
 from academy.programme.models import Attendance, Kind
 from tests import factories
 from tests.programme import factories as pf

@@ -21,7 +21,7 @@ def test_an_invitation_takes_the_organisation_and_country_from_the_registry(
     assert row.email == "marta@cluster.example"
     assert row.organisation == registered.organisation and row.country.code == "PT"
     assert mail.outbox[0].to == ["marta@cluster.example"]
-    assert "Invitation to review applications for" in mail.outbox[0].subject
+    assert "Invitation to review applications to" in mail.outbox[0].subject
     assert "14 November 2022" in mail.outbox[0].body
 
 

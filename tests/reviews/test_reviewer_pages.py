@@ -10,6 +10,7 @@ from django.utils.html import escape
 from academy.accounts.models import EditionRole, Role
 from academy.reviews.models import Assignment, Review, ReviewSetup
 from tests import factories
+from tests.http import body
 from tests.reviews import builders
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def queue(review_edition):
 def page(client, url, **kwargs):
     response = client.get(url, **kwargs)
     assert response.status_code == 200, response.status_code
-    return response.content.decode()
+    return body(response).decode()
 
 
 def test_the_queue_shows_progress_and_the_next_unscored(client, queue, during_review):
@@ -155,7 +156,7 @@ def reviewer_bodies(client, edition, reviewer, apps):
     client.force_login(reviewer)
     urls = [f"/review/{edition.slug}/", f"/review/{edition.slug}/conflicts/", f"/review/{edition.slug}/my-reviews.csv"]
     urls += [f"/review/{edition.slug}/{app.pk}/" for app in apps]
-    bodies = [client.get(url).content.decode() for url in urls]
+    bodies = [body(client.get(url)).decode() for url in urls]
     bodies.append(
         client.post(
             f"/review/{edition.slug}/{apps[1].pk}/save/", {"comment": "x"}, HTTP_HX_REQUEST="true"
@@ -189,7 +190,7 @@ def test_the_reviewers_export_holds_their_scores(client, queue, during_review):
     client.post(
         f"/review/{edition.slug}/{apps[0].pk}/submit/", builders.scores_for(edition, 5) | {"comment": "=HYPERLINK(1)"}
     )
-    lines = client.get(f"/review/{edition.slug}/my-reviews.csv").content.decode("utf-8-sig").splitlines()
+    lines = body(client.get(f"/review/{edition.slug}/my-reviews.csv")).decode("utf-8-sig").splitlines()
     assert lines[0].startswith("application,applicant,organisation,Motivation and commitment")
     assert lines[1].startswith(f"{apps[0].pk},") and ",100.0,Select,'=HYPERLINK(1),yes" in lines[1]
     assert len(lines) == 4

@@ -45,11 +45,7 @@ def seed(ctx):
         to_email=reviewer.email,
         to_user=reviewer,
         edition=e2022,
-        context={
-            "review_url": f"{site}/reviews/",
-            "review_closes": e2022.end_of(e2022.review_closes),
-            "assigned_count": 12,
-        },
+        context={"accept_url": f"{site}/reviews/", "review_closes": e2022.end_of(e2022.review_closes)},
     )
 
     respond_by = e2022.end_of(e2022.review_closes + dt.timedelta(days=10))

@@ -111,10 +111,14 @@ _PURPOSES = [
     Purpose(
         "reviewer_invitation",
         _("Reviewer invitation"),
-        ("review_url", "review_closes", "assigned_count"),
-        "Reviewing applications to {edition}",
-        "Dear {name},\n\n{assigned_count} applications to {edition} are assigned to you for review. Please "
-        "score them at {review_url} by {review_closes}." + SIGNATURE,
+        ("accept_url", "review_closes"),
+        "Invitation to review applications to {edition}",
+        "Dear {name},\n\nthe organisers of {edition} invite you to review applications. Reviewing opens after "
+        "the application deadline and closes on {review_closes}.\n\nAccept the invitation here, signed in with "
+        "this e-mail address (or sign up with it): {accept_url}\n\nOnce you have accepted, you can declare "
+        "conflicts of interest (organisations, countries or single applications) so that you are never given "
+        "those applications." + SIGNATURE,
+        redact_after_send=True,
     ),
     Purpose(
         "reviewer_reminder",

@@ -1,24 +1,11 @@
 """Attendance exports: one row per participant and session, as CSV or XLSX."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from academy.exports import csv_rows, xlsx_bytes
 
 from .models import Source
 from .queries import attendance_grid
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Keep a spreadsheet from reading a cell as a formula (CSV injection): text starting with = + - @ gets a quote.
-
-    TODO(integration): a shared helper is being written elsewhere; switch to it when merged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def attendance_rows(edition):
@@ -69,19 +56,15 @@ def attendance_rows(edition):
             ]
 
 
+def _header_and_rows(edition):
+    rows = attendance_rows(edition)
+    return next(rows), rows
+
+
 def attendance_csv(edition):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in attendance_rows(edition):
-        writer.writerow([safe_cell(v) for v in row])
-    return out.getvalue().encode("utf-8-sig")  # the BOM lets Excel read the accents
+    return "".join(csv_rows(*_header_and_rows(edition))).encode("utf-8")
 
 
 def attendance_xlsx(edition):
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Attendance"))
-    for row in attendance_rows(edition):
-        sheet.append([safe_cell(v) for v in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    header, rows = _header_and_rows(edition)
+    return xlsx_bytes(header, rows, title=_("Attendance"))

@@ -8,9 +8,9 @@ from django.views.decorators.http import require_POST
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
 from academy.accounts.services import record
+from academy.exports import csv_response, xlsx_response
 
 from .. import homework, queries
-from ..exports import csv_response, xlsx_response
 from ..forms import AssignmentForm, AttachmentForm
 from ..models import Assignment, AssignmentAttachment
 from .common import url_prefix
@@ -117,10 +117,12 @@ def _export_rows(edition):
 @organiser
 def export_csv(request, edition):
     record("homework.exported", actor=request.user, edition=edition, format="csv")
-    return csv_response(_export_rows(edition), f"homework-{edition.slug}.csv")
+    header, *rows = _export_rows(edition)
+    return csv_response(f"homework-{edition.slug}.csv", header, rows)
 
 
 @organiser
 def export_xlsx(request, edition):
     record("homework.exported", actor=request.user, edition=edition, format="xlsx")
-    return xlsx_response(_export_rows(edition), f"homework-{edition.slug}.xlsx", title=_("Homework"))
+    header, *rows = _export_rows(edition)
+    return xlsx_response(f"homework-{edition.slug}.xlsx", header, rows, title=_("Homework"))

@@ -10,9 +10,9 @@ from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
 from academy.accounts.services import record
 from academy.applications.queries import participants
+from academy.exports import csv_response
 
 from .. import queries, surveys
-from ..exports import csv_response
 from ..forms import QuestionForm, SurveyForm
 from ..models import Survey, SurveyQuestion
 
@@ -158,7 +158,8 @@ def survey_results(request, edition, pk):
 def survey_export(request, edition, pk):
     survey = _survey(edition, pk)
     record("survey.exported", actor=request.user, obj=survey, edition=edition)
-    return csv_response(surveys.export_rows(survey), f"survey-{survey.pk}-{edition.slug}.csv")
+    header, *rows = surveys.export_rows(survey)
+    return csv_response(f"survey-{survey.pk}-{edition.slug}.csv", header, rows)
 
 
 @require_POST

@@ -14,12 +14,12 @@ from django.views.decorators.http import require_POST
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role, User
 from academy.accounts.services import record
+from academy.exports import csv_response, xlsx_response
 
 from .. import assigning, queries, services
 from .. import board as tables
 from ..assignment import AssignmentInfeasible
 from ..conflicts import in_scope, setup_for
-from ..exports import csv_response, xlsx_response
 from ..forms import AddReviewerForm
 from ..models import Assignment
 

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 from academy.accounts.access import edition_role_required, signed_in
 from academy.accounts.models import Role
 from academy.accounts.services import record
+from academy.exports import csv_response
 
 from .. import pool, queries, services
 from ..conflicts import setup_for
-from ..exports import csv_response
 from ..forms import ApplicationConflictForm, ConflictForm
 from ..models import Assignment, Conflict, ConflictKind, Recommendation, Reviewer
 
