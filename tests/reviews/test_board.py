@@ -245,3 +245,30 @@ def test_the_settings_page_saves_blind_review(client, review_edition):
     assert setup.blind and setup.reviewers_per_application == 3 and setup.max_load == 25
     response = client.post(f"/orga/{review_edition.slug}/reviews/settings/", data | {"max_load": "0"})
     assert response.status_code == 422 and ReviewSetup.objects.get(edition=review_edition).max_load == 25
+
+
+def _api(client, edition, token=None):
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return client.get(f"/api/v1/editions/{edition.slug}/reviews/", headers=headers)
+
+
+def test_the_api_gives_organisers_the_ranked_reviews(client, scored):
+    from academy.accounts.services import create_api_token
+
+    edition, apps, harsh, lenient, organiser = scored
+    response = _api(client, edition, create_api_token(organiser))
+    assert response.status_code == 200
+    rows = response.json()
+    assert [row["application_id"] for row in rows] == [row["application_id"] for row in queries.review_rows(edition)]
+    assert {s["reviewer_id"] for s in rows[0]["scores"]} == {harsh.pk, lenient.pk}
+    assert any(row["flagged"] for row in rows)
+
+
+def test_the_api_refuses_reviewers_other_organisers_and_no_token(client, scored):
+    from academy.accounts.services import create_api_token
+
+    edition, _apps, harsh, _lenient, _organiser = scored
+    assert _api(client, edition).status_code == 401
+    assert _api(client, edition, create_api_token(harsh)).status_code == 403
+    stranger = factories.with_role(Role.ORGANISER, factories.edition())
+    assert _api(client, edition, create_api_token(stranger)).status_code == 403

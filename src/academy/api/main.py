@@ -12,7 +12,7 @@ any operation that turns it off). To add endpoints for another stage (reviews, s
 
 from ninja import NinjaAPI
 
-from . import editions
+from . import editions, reviews
 from .auth import BearerToken
 
 api = NinjaAPI(
@@ -25,3 +25,4 @@ api = NinjaAPI(
     docs_url=None,  # the interactive page would load scripts against the CSP; the schema is enough
 )
 api.add_router("", editions.router)
+api.add_router("", reviews.router)

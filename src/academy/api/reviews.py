@@ -1,0 +1,52 @@
+"""GET /editions/{slug}/reviews/: the ranked review table with every submitted review, for organisers."""
+
+from ninja import Router, Schema
+
+from academy.accounts.models import Role
+from academy.accounts.services import record
+from academy.reviews.queries import review_rows
+
+from .auth import require_edition_role
+
+router = Router(tags=["reviews"])
+
+
+class ReviewOut(Schema):
+    reviewer_id: int
+    reviewer_email: str
+    total: float
+    z: float
+    recommendation: str
+    submitted_at: str
+
+
+class ApplicantOut(Schema):
+    name: str
+    email: str
+
+
+class RankedApplicationOut(Schema):
+    rank: int
+    application_id: int
+    applicant: ApplicantOut
+    organisation: str | None
+    country: str | None
+    assigned: int
+    reviews: int
+    mean_total: float | None
+    normalised: float | None
+    spread_points: float | None
+    spread_z: float | None
+    flagged: bool
+    flag_reasons: list[str]
+    recommendations: dict[str, int]
+    scores: list[ReviewOut]
+
+
+@router.get("/editions/{slug}/reviews/", response=list[RankedApplicationOut])
+def edition_reviews(request, slug: str):
+    """Applications in review, best normalised score first, each with its submitted reviews."""
+    edition = require_edition_role(request, slug, Role.ORGANISER)
+    rows = review_rows(edition)
+    record("reviews.read_by_api", actor=request.auth, edition=edition, rows=len(rows))
+    return rows
