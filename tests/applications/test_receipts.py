@@ -41,7 +41,8 @@ def test_submitting_mails_a_receipt_with_the_pdf_of_all_answers(
     message = mail.outbox[0]
     assert message.to == ["Ana Silva <ana@example.org>"]
     assert message.subject == f"We received your application to {application.edition.name}"
-    assert "We received your application on 20 October 2022, 10:30 CEST" in message.body
+    assert "We received version 1 of your application on 20 October 2022, 10:30 CEST" in message.body
+    assert "We run <b>48</b> SME services & want more." in message.body, "the mail summarises the answers"
     assert f"/editions/{application.edition.slug}/apply/" in message.body
     (name, data, mimetype) = message.attachments[0]
     assert name == f"application-{application.edition.slug}-v1.pdf" and mimetype == "application/pdf"

@@ -57,6 +57,16 @@ def receipt_filename(version):
     return f"application-{version.application.edition.slug}-v{version.number}.pdf"
 
 
+def summary(version, *, limit=160):
+    """The answers in a few lines for the receipt mail; the PDF holds them in full."""
+    questions = Question.objects.filter(edition_id=version.application.edition_id).order_by("position", "pk")
+    lines = []
+    for question in questions:
+        text = " ".join(str(answer_rules.as_text(question, version.answers.get(question.key))).split())
+        lines.append(f"- {question.label}: {text[:limit] + '…' if len(text) > limit else text}")
+    return "\n".join(lines)
+
+
 def send_receipt(version):
     """Queue the receipt mail, with its PDF, in the outbox (the mail worker sends it; once per version)."""
     path = ensure_receipt(version)
@@ -70,6 +80,8 @@ def send_receipt(version):
         context={
             "application_url": apply_address(edition),
             "submitted_at": version.submitted_at,
+            "version": version.number,
+            "summary": summary(version),
         },
         related=application,
         dedupe_key=f"receipt:{version.pk}",

@@ -36,10 +36,11 @@ _PURPOSES = [
     Purpose(
         "receipt",
         _("Application receipt"),
-        ("application_url", "submitted_at"),
+        ("application_url", "submitted_at", "version", "summary"),
         "We received your application to {edition}",
-        "Dear {name},\n\nthank you for applying to {edition}. We received your application on {submitted_at}; "
-        "a copy is attached. You can read it at {application_url}." + SIGNATURE,
+        "Dear {name},\n\nthank you for applying to {edition}. We received version {version} of your application "
+        "on {submitted_at}; a PDF copy of all your answers is attached. You can change it until {deadline} at "
+        "{application_url}.\n\nIn short:\n{summary}" + SIGNATURE,
     ),
     Purpose(
         "draft_reminder",
