@@ -128,3 +128,12 @@ def test_the_retry_job_sends_rows_a_dead_worker_left_in_sending(edition, time_ma
     call_command("cron", "mail.retry")
     row.refresh_from_db()
     assert row.state == State.SENT and len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_jobs_with_nothing_to_do_are_not_reported_as_failed(capsys):
+    from django.core.management import call_command
+
+    call_command("cron")
+    captured = capsys.readouterr()
+    assert "FAILED" not in captured.err and "FAILED" not in captured.out

@@ -26,10 +26,10 @@ class Command(BaseCommand):
                 raise CommandError(exc.args[0]) from exc
             failed = [name for name, (ok, _message) in results.items() if not ok]
             for name, (ok, message) in results.items():
-                if ok and (message or options["verbosity"] > 1):
-                    self.stdout.write(f"{name}: {message or 'nothing to do'}")
-                else:
+                if not ok:
                     self.stderr.write(f"{name} FAILED: {message}")
+                elif message or options["verbosity"] > 1:
+                    self.stdout.write(f"{name}: {message or 'nothing to do'}")
             if not every:
                 if failed:
                     raise CommandError(f"{len(failed)} job(s) failed: {', '.join(failed)}")
