@@ -67,14 +67,18 @@ def test_a_cluster_manager_applies_from_sign_up_to_withdrawal(
     expect(motivation).to_have_value("Our members need help with EU funding & <going> abroad.")
     expect(page.get_by_label("6–10 years")).to_be_checked()
 
-    page.get_by_label("What do you expect from the trainers and the other participants?").fill("Peer learning.")
-    for label in (
-        "I commit to attend all 4",
-        "I commit to turn on my camera",
-        "I commit to do the homework",
-        "I have read the privacy notice",
+    expectations = page.get_by_label("What do you expect from the trainers and the other participants?")
+    expectations.fill("Peer learning.")
+    expectations.press("Tab")
+    expect(page.locator("#status-expectations")).to_contain_text("Saved at")
+    for key, label in (
+        ("commit_attend", "I commit to attend all 4"),
+        ("commit_camera", "I commit to turn on my camera"),
+        ("commit_homework", "I commit to do the homework"),
+        ("privacy", "I have read the privacy notice"),
     ):
         page.get_by_label(re.compile(label)).check()
+        expect(page.locator(f"#status-{key}")).to_contain_text("Saved at")  # as a person sees each tick saved
     page.get_by_role("button", name="Submit application").click()
     expect(page.get_by_text(re.compile(r"Your application was submitted on .* \(version 1\)"))).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile("Status: Submitted"))).to_be_visible()
