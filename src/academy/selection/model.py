@@ -72,8 +72,8 @@ class Model:
             if not can_bind(row):
                 continue
             index, coef = _row_terms(row, n)
-            if row.soft:  # v = 1 moves the bound out of reach
-                index, coef = [*index, self.v[row.rule]], [*coef, -big if row.upper else big]
+            if row.soft:  # v = 1 moves the bound out of reach: a minimum may ask for more than the cohort holds
+                index, coef = [*index, self.v[row.rule]], [*coef, -big if row.upper else max(big, row.count or 0)]
             rows.append((index, coef, -INF, row.count or 0) if row.upper else (index, coef, row.count or 0, INF))
         for cover in compiled.covers:
             if cover.at_least <= 0:
