@@ -206,9 +206,19 @@ def test_a_confirmed_participant_who_gives_up_the_seat_frees_it(edition, people)
     b.adopted(edition, people, CAP, now=NOW)
     offer = Offer.objects.get(application=people["Dirk"])
     offers.confirm(offer, by=None, commitments=[k for k, _ in b.COMMITMENTS], dietary="none", now=NOW)
-    answer = offers.decline(offer, by=None, reason="New job", now=NOW + dt.timedelta(days=30))
+    answer = offers.decline(offer, by=None, reason="New job", now=NOW + dt.timedelta(days=5))
     assert b.status(people["Dirk"]) == Status.DECLINED
     assert answer.promoted[0].application == people["Dana"]
+
+
+def test_once_the_online_days_began_a_confirmed_seat_is_no_longer_given_up_here(edition, people):
+    b.adopted(edition, people, CAP, now=NOW)
+    offer = Offer.objects.get(application=people["Dirk"])
+    offers.confirm(offer, by=None, commitments=[k for k, _ in b.COMMITMENTS], dietary="none", now=NOW)
+    started = edition.start_of(edition.online_start)
+    with pytest.raises(offers.OfferError, match="has started"):
+        offers.decline(offer, by=None, now=started)
+    assert b.status(people["Dirk"]) == Status.CONFIRMED
 
 
 def test_no_seat_is_offered_when_the_edition_is_full(edition, people):

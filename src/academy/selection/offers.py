@@ -211,6 +211,8 @@ def decline(offer, *, by, reason="", now=None):
             return Answer(offer, already=True)
         if offer.response != Offer.Response.CONFIRMED:
             _check_open(offer, now)
+        elif not may_give_up(offer, edition, now):
+            raise OfferError(_("The academy has started: write to the organisers if you cannot continue."))
         application = offer.application
         change_status(application, Status.DECLINED, by=by, reason=reason.strip() or "offer declined")
         offer.response, offer.responded_at = Offer.Response.DECLINED, now
@@ -219,6 +221,11 @@ def decline(offer, *, by, reason="", now=None):
         record("offer.declined", actor=by, obj=offer, edition=edition, application=application.pk)
         promoted = promotion.promote_next(edition, by=by, now=now)
     return Answer(offer, promoted=[promoted] if promoted else [])
+
+
+def may_give_up(offer, edition, now):
+    """A confirmed participant may give the seat up until the online days begin."""
+    return offer.response == Offer.Response.CONFIRMED and now < edition.start_of(edition.online_start)
 
 
 def _check_open(offer, now):

@@ -62,7 +62,7 @@ def offer_page(request, pk):
         "application": application,
         "edition": edition,
         "state": _state(offer, now),
-        "may_give_up": offer.response == Offer.Response.CONFIRMED and now.date() < edition.online_start,
+        "may_give_up": service.may_give_up(offer, edition, now),
         "confirm_form": confirm_form,
         "decline_form": decline_form,
         "needs": ParticipantNeeds.objects.filter(application=application).first(),
