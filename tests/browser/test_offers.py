@@ -16,10 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def people():
-    edition = b.edition(seats=(1, 2))
-    people = b.pool(edition, [("Ada Lovelace", "DE", 3.0), ("Bo Berg", "SE", 2.0), ("Cy Conte", "IT", 1.0)])
-    b.adopted(edition, people)
-    return people
+    return b.two_seats_three_applicants()[1]
 
 
 def log_out(page):

@@ -90,6 +90,14 @@ def adopted(edition_, applications, rules=(), *, by=None, now=None, seed=0):
     return selection_run
 
 
+def two_seats_three_applicants():
+    """Ada (DE) and Bo (SE) offered the two seats of a fresh edition, Cy (IT) first on the waitlist."""
+    edition_ = edition(seats=(1, 2))
+    people = pool(edition_, [("Ada Lovelace", "DE", 3.0), ("Bo Berg", "SE", 2.0), ("Cy Conte", "IT", 1.0)])
+    adopted(edition_, people)
+    return edition_, people
+
+
 def status(application):
     application.refresh_from_db()
     return application.status

@@ -22,10 +22,7 @@ COMMIT = {"commit_commit_attend": "on", "commit_commit_camera": "on"}
 
 @pytest.fixture
 def edition():
-    edition = b.edition(seats=(1, 2))
-    people = b.pool(edition, [("Ada Lovelace", "DE", 3.0), ("Bo Berg", "SE", 2.0), ("Cy Conte", "IT", 1.0)])
-    b.adopted(edition, people)
-    return edition
+    return b.two_seats_three_applicants()[0]
 
 
 def app(edition, name):

@@ -5,11 +5,10 @@ import datetime as dt
 from django.db import transaction
 
 from academy.mail.scheduling import job
-from academy.mail.services import queue_mail
 
 from .models import Offer
 from .offers import expire_overdue
-from .promotion import offer_address
+from .promotion import mail_applicant, offer_address
 
 REMIND_BEFORE = dt.timedelta(days=2)
 
@@ -28,16 +27,14 @@ def offer_reminders(now):
     for offer in due:
         if offer.offered_at > offer.respond_by - REMIND_BEFORE:
             continue
-        application, person = offer.application, offer.application.applicant
+        application = offer.application
         with transaction.atomic():
-            queue_mail(
-                purpose="offer_reminder",
-                to_email=person.email,
-                to_user=person,
-                edition=application.edition,
-                context={"respond_by": offer.respond_by, "offer_url": offer_address(application)},
-                related=application,
+            mail_applicant(
+                application,
+                "offer_reminder",
                 dedupe_key=f"offer-reminder:{offer.pk}",
+                respond_by=offer.respond_by,
+                offer_url=offer_address(application),
             )
             Offer.objects.filter(pk=offer.pk, reminded_at__isnull=True).update(reminded_at=now)
         sent += 1

@@ -19,12 +19,11 @@ from academy.applications.models import Application, QuestionType, Status
 from academy.applications.services import apply_address
 from academy.applications.status import change_status
 from academy.editions.models import Edition
-from academy.mail.services import queue_mail
 from academy.participation.info import record_needs
 
 from . import promotion
 from .models import Offer, SelectionRun
-from .promotion import offer_address, respond_by, rules_of
+from .promotion import mail_applicant, offer_address, respond_by, rules_of
 
 USABLE = ("optimal", "time_limit")
 DECIDED = (
@@ -84,6 +83,8 @@ def adopt(run, *, by, now=None):
         _check_adoptable(run, edition)
         selected, waitlist = list(run.result["selected"]), list(run.result["waitlist"])
         apps = Application.objects.select_related("applicant").in_bulk([*selected, *waitlist])
+        for application in apps.values():
+            application.edition = edition  # the locked row: mails need no query for it
         gone = [apps.get(pk) for pk in selected if pk not in apps or apps[pk].status != Status.SUBMITTED]
         if gone:
             raise OfferError(
@@ -117,7 +118,8 @@ def adopt(run, *, by, now=None):
             )
             outcome.waitlisted += 1
         rest = Application.objects.filter(edition=edition, status=Status.SUBMITTED, is_eligible=True)
-        for application in rest.select_related("applicant"):
+        for application in list(rest.select_related("applicant")):
+            application.edition = edition
             change_status(application, Status.NOT_SELECTED, by=by, reason=f"run {run.number} adopted")
             _decision_mail(
                 application,
@@ -162,16 +164,7 @@ def _short(run, pk, rules):
 
 
 def _decision_mail(application, purpose, **context):
-    person = application.applicant
-    queue_mail(
-        purpose=purpose,
-        to_email=person.email,
-        to_user=person,
-        edition=application.edition,
-        context=context,
-        related=application,
-        dedupe_key=f"decision:{application.pk}",
-    )
+    mail_applicant(application, purpose, dedupe_key=f"decision:{application.pk}", **context)
 
 
 # Answering an offer ---------------------------------------------------------------------------
@@ -266,13 +259,10 @@ def _expire(offer, edition, now):
     offer.response, offer.responded_at = Offer.Response.EXPIRED, now
     offer.save(update_fields=["response", "responded_at"])
     record("offer.expired", actor=None, obj=offer, edition=edition, application=application.pk)
-    person = application.applicant
-    queue_mail(
-        purpose="offer_expired",
-        to_email=person.email,
-        to_user=person,
-        edition=edition,
-        context={"respond_by": offer.respond_by},
-        related=application,
+    mail_applicant(
+        application,
+        "offer_expired",
         dedupe_key=f"offer-expired:{application.pk}",
+        edition=edition,
+        respond_by=offer.respond_by,
     )

@@ -37,6 +37,20 @@ def respond_by(edition, now, days=None):
     return edition.end_of(day).astimezone(dt.UTC)
 
 
+def mail_applicant(application, purpose, *, dedupe_key, edition=None, **context):
+    """Queue (or, for a decision, draft) one mail about this application to its applicant."""
+    person = application.applicant
+    return queue_mail(
+        purpose=purpose,
+        to_email=person.email,
+        to_user=person,
+        edition=edition or application.edition,
+        context=context,
+        related=application,
+        dedupe_key=dedupe_key,
+    )
+
+
 def offer_address(application):
     return settings.SITE_URL + reverse("selection:offer", kwargs={"pk": application.pk})
 
@@ -86,15 +100,13 @@ def promote_next(edition, *, by, now=None):
         application=application, run=run, from_waitlist=True, offered_at=now, respond_by=deadline
     )
     record("offer.promoted", actor=by, obj=offer, edition=edition, application=pk, run=run.number)
-    person = application.applicant
-    queue_mail(
-        purpose="waitlist_promotion",
-        to_email=person.email,
-        to_user=person,
-        edition=edition,
-        context={"respond_by": deadline, "offer_url": offer_address(application)},
-        related=application,
+    mail_applicant(
+        application,
+        "waitlist_promotion",
         dedupe_key=f"waitlist-promotion:{pk}",
+        edition=edition,
+        respond_by=deadline,
+        offer_url=offer_address(application),
     )
     return offer
 
