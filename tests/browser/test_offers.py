@@ -65,3 +65,15 @@ def test_one_applicant_confirms_with_her_needs_another_declines_and_the_next_rec
     page.get_by_role("link", name="Confirm or decline your seat by").click()
     expect(page.get_by_text("a seat became free and you were next on the waitlist")).to_be_visible()
     assert Offer.objects.get(application=cy).from_waitlist
+
+    log_out(page)
+    organiser = factories.with_role("organiser", cy.edition)
+    login(organiser.email, factories.PASSWORD)
+    page.goto(f"{live_server.url}/orga/{cy.edition.slug}/offers/")
+    expect(page.get_by_role("row", name="Cy Conte")).to_contain_text("Yes")  # from the waitlist
+    expect(page.get_by_role("row", name="Bo Berg")).to_contain_text("A clash with our general assembly")
+    page.get_by_label("State").select_option("confirmed")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_role("row", name="Ada Lovelace")).to_be_visible()
+    expect(page.get_by_role("row", name="Bo Berg")).to_have_count(0)
+    assert axe_violations(page) == []
