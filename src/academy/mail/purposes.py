@@ -70,19 +70,20 @@ _PURPOSES = [
     Purpose(
         "decision_waitlisted",
         _("Decision: waitlisted"),
-        ("application_url", "waitlist_position"),
+        ("application_url", "waitlist_position", "explanation"),
         "You are on the waitlist of {edition}",
         "Dear {name},\n\nthank you for applying to {edition}. All seats are offered for now, and you are number "
-        "{waitlist_position} on the waitlist. We will write to you at once if a seat becomes free." + SIGNATURE,
+        "{waitlist_position} on the waitlist. We will write to you at once if a seat becomes free.{explanation}"
+        + SIGNATURE,
         decision=True,
     ),
     Purpose(
         "decision_not_selected",
         _("Decision: not selected"),
-        ("application_url",),
+        ("application_url", "explanation"),
         "Your application to {edition}",
         "Dear {name},\n\nthank you for applying to {edition}. We received many strong applications and could "
-        "not offer you a seat this time. We hope to read your application again next year." + SIGNATURE,
+        "not offer you a seat this time.{explanation} We hope to read your application again next year." + SIGNATURE,
         decision=True,
     ),
     Purpose(
@@ -226,6 +227,8 @@ def sample_context(edition):
         "respond_by": respond_by,
         "offer_url": f"{base}/offer/",
         "waitlist_position": 3,
+        # Empty unless the edition gives the short explanation in decision mails (then a sentence).
+        "explanation": " In short: the country cap of 3 for DE was reached by three applicants with higher scores.",
         "review_url": f"{site}/reviews/{edition.slug}/",
         "review_closes": edition.end_of(edition.review_closes),
         "assigned_count": 12,

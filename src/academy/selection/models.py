@@ -104,6 +104,10 @@ class Offer(models.Model):
     response = models.CharField(max_length=10, choices=Response.choices, default=Response.OPEN, blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # What the person said when answering: the commitments they ticked again (question keys) on
+    # confirming, their reason (optional) on declining.
+    commitments = models.JSONField(default=list, blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
 
     class Meta:
         ordering = ["respond_by"]
@@ -111,3 +115,11 @@ class Offer(models.Model):
 
     def __str__(self):
         return f"Offer to {self.application}"
+
+    @property
+    def is_open(self):
+        return self.response == self.Response.OPEN
+
+    def is_overdue(self, now):
+        """Open past its respond-by: the expiry job will close it, and nobody may answer it any more."""
+        return self.is_open and now > self.respond_by

@@ -238,7 +238,7 @@ def undo_withdrawal(request, edition):
 def my_applications(request):
     rows = (
         Application.objects.filter(applicant=request.user)
-        .select_related("edition", "organisation")
+        .select_related("edition", "organisation", "offer")  # offer: the selection app's, linked when there is one
         .annotate(version_count=Count("versions"))
         .order_by("-edition__year", "-created_at")
     )

@@ -18,6 +18,7 @@ from academy.programme import demo as programme_demo
 from academy.registry import demo as registry_demo
 from academy.reviews import demo as reviews_demo
 from academy.selection import demo as selection_demo
+from academy.selection import demo_offers as offers_demo
 
 # Each domain app's demo.seed(ctx), in the order of the academy's lifecycle.
 STEPS = [
@@ -27,6 +28,7 @@ STEPS = [
     applications_demo,
     reviews_demo,
     selection_demo,
+    offers_demo,
     programme_demo,
     participation_demo,
     mail_demo,
