@@ -127,3 +127,16 @@ def test_experience_and_ecosystems_are_spread_across_the_groups():
 def test_a_cohort_smaller_than_a_group_is_one_group_and_an_empty_one_none():
     assert [sorted(g) for g in form_groups([Member(1, "PT"), Member(2, "PT")], 5).groups] == [[1, 2]]
     assert form_groups([], 5).groups == []
+
+
+def test_groups_still_solve_after_another_highs_program_ran_in_the_process():
+    """HiGHS keeps one thread scheduler per process: forcing another thread count made every later run fail."""
+    from academy.selection.instance import Instance
+    from academy.selection.solver import solve
+
+    candidates = [{"id": i, "score": float(i)} for i in range(1, 4)]
+    solve(Instance.from_json({"min_size": 1, "max_size": 2, "rules": [], "candidates": candidates}), seed=1)
+    members = [Member(i, f"C{i % 5}", BANDS[i % 4]) for i in range(20)]
+    result = form_groups(members, 5, seed=1)
+    assert result.status == "optimal" and result.penalty == penalty(members, result.groups)
+    assert result.penalty.experience == 0

@@ -211,7 +211,6 @@ class _Program:
             "mip_rel_gap": 0.0,
             "random_seed": int(seed) % 2_147_483_647,
             "time_limit": float(time_limit),
-            "threads": 1,
         }.items():
             solver.setOptionValue(option, value)
         solver.passModel(self.lp)
@@ -221,8 +220,12 @@ class _Program:
         solver.run()
         status = solver.getModelStatus()
         n, G = len(self.members), self.groups
-        if solver.getInfo().primal_solution_status != 2:  # no solution in time: keep the dealt grouping
-            return self.start()[: n * G], "time_limit"
+        has_solution = solver.getInfo().primal_solution_status == 2
+        if status == highspy.HighsModelStatus.kTimeLimit:
+            if not has_solution:  # nothing better in time: keep the dealt grouping
+                return self.start()[: n * G], "time_limit"
+        elif status != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError(f"HiGHS stopped without an answer: {solver.modelStatusToString(status)}")
         values = np.round(np.asarray(solver.getSolution().col_value[: n * G]))
         return values, "optimal" if status == highspy.HighsModelStatus.kOptimal else "time_limit"
 
