@@ -128,7 +128,11 @@ def test_group_pages_refuse_people_outside_the_edition(client, edition, cohort, 
         assert client.get(f"/orga/{edition.slug}/groups/").status_code == expected
         assert client.post(f"/orga/{edition.slug}/groups/publish/", {"action": "publish"}).status_code == expected
         assert client.post(f"/orga/{edition.slug}/groups/", {"group_size": 3, "group_seed": 1}).status_code == expected
+        target = PeerGroup.objects.filter(edition=edition).last()
+        move = client.post(f"/orga/{edition.slug}/groups/{cohort[0].pk}/move/", {f"p{cohort[0].pk}-group": target.pk})
+        assert move.status_code == expected
     assert groups.settings_for(edition).groups_published_at is None
+    assert not AuditEntry.objects.filter(action="groups.moved").exists()
     client.force_login(helpers.member(other).applicant)
     assert client.get(f"/me/editions/{edition.slug}/group/").status_code == 403
     client.logout()
