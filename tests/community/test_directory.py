@@ -117,3 +117,9 @@ def test_the_directory_keeps_a_constant_number_of_queries(client, edition, ana, 
         directory.opt_in(person, by=person.applicant, share_organisation=True, share_email=True)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert main(client.get(url(edition))).count("<h2>") == 11
+
+
+def test_fields_left_out_of_an_opt_in_take_their_defaults(edition, ana):
+    entry = directory.opt_in(ana, by=ana.applicant)
+    assert (entry.share_organisation, entry.share_email, entry.bio, entry.phone) == (True, False, "", "")
+    assert entry.shared_fields == ["organisation", "country"]

@@ -21,7 +21,7 @@ def entry_of(application):
 @transaction.atomic
 def opt_in(application, *, by, **shared):
     """Give (or update) consent with the fields to share; the audit log names the fields, never their values."""
-    values = {name: shared.get(name, DirectoryEntry._meta.get_field(name).default) for name in FIELDS}
+    values = {name: shared.get(name, DirectoryEntry._meta.get_field(name).get_default()) for name in FIELDS}
     entry, created = DirectoryEntry.objects.update_or_create(
         application=application, defaults=values, create_defaults=values | {"consented_at": timezone.now()}
     )
