@@ -14,8 +14,9 @@ Pairs are linear through pieces: p[c, g, t] ∈ [0, 1] costing t, with Σ x of c
 so k people pay 1 + 2 + … + (k−1) = C(k, 2). Groups are interchangeable, so person i may only join groups
 0..i (any grouping can be numbered so), and the solver starts from a dealt grouping: people sorted by
 how common their country is, dealt round the groups, which already has no same-country pair whenever the
-countries allow it. The seed shuffles the order people are dealt in and seeds HiGHS: the same cohort,
-size and seed give the same groups.
+countries allow it, so a run stopped by the time limit still keeps countries apart. The seed shuffles the
+order people are dealt in and seeds HiGHS: the same cohort, size and seed give the same groups (when the
+program is solved within the time limit, as a cohort of 40 is in well under a second).
 """
 
 import math
@@ -193,7 +194,7 @@ class _Program:
         self.lp = _lp(self.columns, n * G, lower, upper, cost, rows)
 
     def start(self):
-        """The dealt grouping with its auxiliary columns at their least values."""
+        """The dealt grouping, with each auxiliary column at the value its row needs for it."""
         n, G = len(self.members), self.groups
         x = np.zeros(n * G)
         for i in range(n):
