@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.db import NotSupportedError
 from django.db.models import Count, F, Func, JSONField, OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Coalesce, Lower
@@ -5,7 +7,7 @@ from django_countries.fields import Country
 
 from academy.registry.models import ClusterOrganisation
 
-from .models import Application, Status, SubmittedVersion
+from .models import Application, Dimension, Status, SubmittedVersion
 
 SUBMITTED_STATES = [
     Status.SUBMITTED,
@@ -152,3 +154,32 @@ def participations_of(user):
         .select_related("edition")
         .order_by("-edition__year")
     )
+
+
+@dataclass(frozen=True)
+class Diversity:
+    """What a person said about themselves for diversity: an experience band and the ecosystems served."""
+
+    experience: str | None = None
+    ecosystems: tuple = ()
+
+
+def diversity_answers(edition, applications):
+    """{application id: Diversity} from the latest submitted version of each application (one query for the
+    questions, one for the versions). The keys are the edition's questions tagged with the experience and
+    ecosystem dimensions, else the standard form's "experience" and "ecosystems"."""
+    questions = list(edition.questions.all())
+    experience_key = dimension_key(questions, Dimension.EXPERIENCE) or "experience"
+    ecosystems_key = dimension_key(questions, Dimension.ECOSYSTEM) or "ecosystems"
+    latest = {}
+    versions = SubmittedVersion.objects.filter(application__in=applications).order_by("application_id", "number")
+    for application_id, answers in versions.values_list("application_id", "answers"):
+        latest[application_id] = answers
+    out = {}
+    for application_id, answers in latest.items():
+        ecosystems = answers.get(ecosystems_key) or ()
+        out[application_id] = Diversity(
+            experience=answers.get(experience_key) or None,
+            ecosystems=tuple(ecosystems) if isinstance(ecosystems, list) else (),
+        )
+    return out

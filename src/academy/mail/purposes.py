@@ -184,6 +184,15 @@ _PURPOSES = [
         "Dear {name},\n\ncongratulations on completing {edition}. Your certificate is at {certificate_url}; "
         "anyone can check it at {verification_url}." + SIGNATURE,
     ),
+    Purpose(
+        "alumni_followup",
+        _("Alumni follow-up"),
+        ("followup_url", "months"),
+        "{edition}: how have you passed it on?",
+        "Dear {name},\n\nit is {months} months since the in-person days of {edition}. Did you pass on what you "
+        "learned? Tell us in two minutes how many trainings you gave, how many people you reached and which "
+        "services you launched: {followup_url}\n\nYou can change your answer at any time." + SIGNATURE,
+    ),
     # Written by an organiser in Compose: the organiser's own text is the template.
     Purpose("message", _("Message from the organisers"), (), "{edition}", "Dear {name},\n\n", editable=False),
     # Rendered by allauth (sign-up verification, password reset): subject and body arrive ready.
@@ -246,6 +255,8 @@ def sample_context(edition):
         "survey_closes": edition.end_of(edition.in_person_end + dt.timedelta(days=14)),
         "certificate_url": f"{base}/certificate/",
         "verification_url": f"{site}/certificates/verify/EXAMPLE/",
+        "followup_url": f"{site}/me/alumni/{edition.slug}/",
+        "months": 6,
         "subject": "",
         "body": "",
     }

@@ -3,7 +3,8 @@ confirmed through the one door for status changes, so participant pages have peo
 
 The demo applicant is locked in, so her login shows a participant's pages."""
 
-from academy.applications.models import Application, Status, SubmittedVersion
+from academy.applications.models import Application, Status
+from academy.applications.queries import Diversity, diversity_answers
 from academy.applications.status import change_status
 from academy.reviews.board import aggregate
 
@@ -25,12 +26,10 @@ def _candidates(edition, applicant):
             "organisation"
         )
     )
-    latest = {}
-    for version in SubmittedVersion.objects.filter(application__in=applications).order_by("number"):
-        latest[version.application_id] = version.answers
+    latest = diversity_answers(edition, applications)
     scores = aggregate(edition).applications
     for application in applications:
-        answers = latest.get(application.pk, {})
+        answers = latest.get(application.pk, Diversity())
         stats = scores.get(application.pk)
         yield (
             application,
@@ -39,7 +38,7 @@ def _candidates(edition, applicant):
                 "score": round(stats.normalised, 6) if stats else -5.0,
                 "country": application.organisation.country.code if application.organisation else None,
                 "organisation": application.organisation_id,
-                "dimensions": {"experience": answers.get("experience"), "ecosystems": answers.get("ecosystems") or []},
+                "dimensions": {"experience": answers.experience, "ecosystems": list(answers.ecosystems)},
                 "lock": "in" if applicant and application.applicant_id == applicant.pk else None,
             },
         )

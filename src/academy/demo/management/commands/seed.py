@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from academy.accounts import demo as accounts_demo
 from academy.applications import demo as applications_demo
+from academy.community import demo as community_demo
 from academy.editions import demo as editions_demo
 from academy.editions.models import Academy
 from academy.mail import demo as mail_demo
@@ -31,6 +32,7 @@ STEPS = [
     offers_demo,
     programme_demo,
     participation_demo,
+    community_demo,
     mail_demo,
 ]
 
