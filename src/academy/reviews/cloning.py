@@ -1,0 +1,28 @@
+"""Next edition: review settings and the rubric carry over; reviewers, conflicts, assignments and reviews never do."""
+
+from academy.editions.cloning import part
+
+from .models import Criterion, ReviewSetup
+
+SETUP_FIELDS = [
+    "reviewers_per_application",
+    "max_load",
+    "avoid_same_country",
+    "blind",
+    "show_others_after_submit",
+    "disagreement_points",
+    "disagreement_z",
+]
+CRITERION_FIELDS = ["name", "guidance", "weight", "scale_min", "scale_max", "position"]
+
+
+@part("reviews.rubric", after=["applications.form"])
+def rubric(source, target, clone):
+    setup = ReviewSetup.objects.filter(edition=source).first()
+    if setup is not None:
+        ReviewSetup.objects.create(edition=target, **{name: getattr(setup, name) for name in SETUP_FIELDS})
+    rows = [
+        Criterion(edition=target, **{name: getattr(c, name) for name in CRITERION_FIELDS})
+        for c in Criterion.objects.filter(edition=source)
+    ]
+    return len(Criterion.objects.bulk_create(rows))
