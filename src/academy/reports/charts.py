@@ -61,18 +61,20 @@ def per_day_panel(edition, days):
     if marker is not None:
         chart["marker"] = {"index": marker, "label": _("Deadline")}
     zone = edition.time_zone
+    submitted = any(d.new for d in days)
     rows = [
-        [date_format(d.day, "DATE_FORMAT") + (" — " + _("deadline") if d.day == deadline else ""), d.new, d.total]
+        [date_format(d.day, "j F Y") + (" — " + _("deadline") if d.day == deadline else ""), d.new, d.total]
         for d in days
+        if submitted
     ]
     return Panel(
         "per-day",
         _("Applications per day"),
         _("First submissions per day (in %(zone)s) and the running total; deadline %(deadline)s, end of day")
-        % {"zone": zone, "deadline": date_format(deadline, "DATE_FORMAT")},
+        % {"zone": zone, "deadline": date_format(deadline, "j F Y")},
         [_("Day"), _("Submitted that day"), _("Submitted so far")],
         rows,
-        chart if any(d.new for d in days) else None,
+        chart if submitted else None,
         empty=_("No application has been submitted yet."),
     )
 
@@ -146,7 +148,7 @@ def panels(edition, *, today=None):
             _("Session"),
             metrics.attendance_rates(edition, cohort),
             empty=_("The programme has no sessions yet."),
-            when_format="SHORT_DATETIME_FORMAT",
+            when_format="j F Y, H:i",
         )
     )
     charts.append(
@@ -157,7 +159,7 @@ def panels(edition, *, today=None):
             _("Assignment"),
             metrics.homework_rates(edition, cohort),
             empty=_("No homework has been set yet."),
-            when_format="DATE_FORMAT",
+            when_format="j F Y",
         )
     )
     stages, withdrawn = metrics.funnel(edition)
