@@ -127,34 +127,31 @@ def _two_counts():
     }
 
 
-def by_country(edition):
+def _by_organisation(edition, field):
+    """[(value of the organisation's `field`, applicants, cohort)] in one GROUP BY query."""
     rows = (
         Application.objects.filter(edition=edition, status__in=SUBMITTED_STATES)
-        .values("organisation__country")
+        .values(field)
         .annotate(**_two_counts())
         .order_by()
     )
-    counts = {}
-    for row in rows:
-        code = row["organisation__country"]
-        label = Country(code).name if code else str(_("Unknown"))
-        counts[label] = (row["applicants"], row["cohort"])
-    return _splits(counts)
+    return [(row[field], row["applicants"], row["cohort"]) for row in rows]
+
+
+def by_country(edition):
+    """By the country of the applicant's organisation in the registry."""
+    return _splits(
+        {
+            (Country(code).name if code else str(_("Unknown"))): (a, c)
+            for code, a, c in _by_organisation(edition, "organisation__country")
+        }
+    )
 
 
 def by_ecosystem(edition):
     """By the industrial ecosystems of the applicant's organisation in the registry (one may count in several)."""
-    rows = (
-        Application.objects.filter(edition=edition, status__in=SUBMITTED_STATES)
-        .values("organisation__ecosystems__name")
-        .annotate(**_two_counts())
-        .order_by()
-    )
-    counts = {
-        (row["organisation__ecosystems__name"] or str(_("None given"))): (row["applicants"], row["cohort"])
-        for row in rows
-    }
-    return _splits(counts)
+    rows = _by_organisation(edition, "organisation__ecosystems__name")
+    return _splits({(name or str(_("None given"))): (a, c) for name, a, c in rows})
 
 
 def by_answers(edition):

@@ -2,17 +2,10 @@
 
 from academy.editions.cloning import part
 
+from .forms import SetupForm
 from .models import Criterion, ReviewSetup
 
-SETUP_FIELDS = [
-    "reviewers_per_application",
-    "max_load",
-    "avoid_same_country",
-    "blind",
-    "show_others_after_submit",
-    "disagreement_points",
-    "disagreement_z",
-]
+SETUP_FIELDS = SetupForm._meta.fields  # what organisers set is what carries over
 CRITERION_FIELDS = ["name", "guidance", "weight", "scale_min", "scale_max", "position"]
 
 
