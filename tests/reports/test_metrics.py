@@ -124,3 +124,15 @@ def test_an_empty_edition_has_zeroes_not_errors():
     assert [s.count for s in stages][:7] == [0] * 7 and withdrawn == 0
     assert metrics.by_country(edition) == [] and metrics.by_answers(edition) == {}
     assert metrics.review_progress(edition) == [] and metrics.survey_summaries(edition, 0) == []
+
+
+def test_a_resubmitted_application_counts_once_with_its_latest_answers(edition):
+    app = Application.objects.filter(edition=edition, status=Status.SUBMITTED).first()
+    first = app.versions.get().answers["experience"]
+    latest = next(band for band in builders.EXPERIENCE if band != first)
+    app.versions.create(number=2, answers={"experience": latest}, submitted_at=app.submitted_at)
+    before = {s.label: s.applicants for s in metrics.by_answers(edition)["experience"]}
+    assert sum(before.values()) == 14
+    app.versions.filter(number=2).delete()
+    after = {s.label: s.applicants for s in metrics.by_answers(edition)["experience"]}
+    assert before[latest] == after.get(latest, 0) + 1 and before.get(first, 0) == after[first] - 1

@@ -65,6 +65,10 @@ class CloneError(Exception):
     """The clone cannot be made as asked (e.g. the short name is taken); nothing was written."""
 
 
+class ImproperlyOrdered(Exception):
+    """Two cloning parts wait for each other."""
+
+
 @dataclass
 class Part:
     name: str
@@ -110,10 +114,6 @@ def parts():
     for name in sorted(_PARTS):
         visit(name, [])
     return ordered
-
-
-class ImproperlyOrdered(Exception):
-    """Two cloning parts wait for each other."""
 
 
 def next_year(day):

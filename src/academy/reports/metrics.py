@@ -5,13 +5,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 
 from academy.applications.models import Application, Dimension, Question, Status, SubmittedVersion
-from academy.applications.queries import SUBMITTED_STATES, AnswerText, current_answers, dimension_key
+from academy.applications.queries import SUBMITTED_STATES, AnswerText, dimension_key
 from academy.participation.models import Assignment as Homework
 from academy.participation.models import QuestionKind, Survey, SurveyQuestion, SurveyResponse
 from academy.participation.queries import respondent_counts
@@ -40,10 +40,11 @@ class Stage:
 
 def funnel(edition):
     """From the first click to completion, each stage a subset of the one before (one query)."""
+    # `pk IN (subquery)`: the database builds the set once (a hashed subplan), instead of a lookup per row.
     reviewed = Review.objects.filter(
-        assignment__application=OuterRef("pk"), assignment__removed=False, submitted_at__isnull=False
-    )
-    offered = Offer.objects.filter(application=OuterRef("pk"))
+        assignment__edition=edition, assignment__removed=False, submitted_at__isnull=False
+    ).values("assignment__application_id")
+    offered = Offer.objects.filter(application__edition=edition).values("application_id")
     submitted = Q(status__in=SUBMITTED_STATES)
     eligible = submitted & Q(is_eligible=True)
     counts = Application.objects.filter(edition=edition).aggregate(
@@ -51,8 +52,8 @@ def funnel(edition):
         drafts=Count("pk", filter=Q(revision__gt=0) | Q(submitted_at__isnull=False)),
         submitted=Count("pk", filter=submitted),
         eligible=Count("pk", filter=eligible),
-        reviewed=Count("pk", filter=eligible & Q(Exists(reviewed))),
-        offered=Count("pk", filter=Q(status__in=OFFERED_STATES) | Q(Exists(offered))),
+        reviewed=Count("pk", filter=eligible & Q(pk__in=reviewed)),
+        offered=Count("pk", filter=Q(status__in=OFFERED_STATES) | Q(pk__in=offered)),
         confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
         withdrawn=Count("pk", filter=Q(status=Status.WITHDRAWN)),
     )
@@ -156,18 +157,22 @@ def by_ecosystem(edition):
 
 def by_answers(edition):
     """Experience and professional background, from the answers to the questions tagged with those dimensions
-    (the latest submitted answers): {dimension: [Split]} in the order of the question's choices (two queries)."""
+    in each application's latest submitted version: {dimension: [Split]} in the order of the question's
+    choices (two queries)."""
     questions = list(Question.objects.filter(edition=edition).exclude(dimension=""))
     keys = {dim: dimension_key(questions, dim) for dim in (Dimension.EXPERIENCE, Dimension.BACKGROUND)}
     keys = {dim: key for dim, key in keys.items() if key}
     if not keys:
         return {}
-    answers = {f"a_{dim}": AnswerText(current_answers(), key) for dim, key in keys.items()}
+    # Each application's latest submitted version: the one with no later number (an index-only check).
+    later = SubmittedVersion.objects.filter(application=OuterRef("application"), number__gt=OuterRef("number"))
+    answers = {f"a_{dim}": AnswerText(F("answers"), key) for dim, key in keys.items()}
     rows = (
-        Application.objects.filter(edition=edition, status__in=SUBMITTED_STATES)
+        SubmittedVersion.objects.filter(application__edition=edition, application__status__in=SUBMITTED_STATES)
+        .filter(~Exists(later))
         .annotate(**answers)
         .values(*answers)
-        .annotate(applicants=Count("pk"), cohort=Count("pk", filter=Q(status=Status.CONFIRMED)))
+        .annotate(applicants=Count("pk"), cohort=Count("pk", filter=Q(application__status=Status.CONFIRMED)))
         .order_by()
     )
     tallies = {dim: defaultdict(lambda: [0, 0]) for dim in keys}
