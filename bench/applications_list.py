@@ -172,7 +172,9 @@ def _run():
     )
 
 
-def main():
+def main(run=None):
+    """Run `run` (this module's own measurements by default) against a throw-away database."""
+    run = run or _run
     folder = _configure()
     from django.core.management import call_command
     from django.db import connection
@@ -181,13 +183,13 @@ def main():
         name = connection.settings_dict["NAME"]
         connection.creation.create_test_db(verbosity=0, autoclobber=True)
         try:
-            _run()
+            run()
         finally:
             connection.creation.destroy_test_db(name, verbosity=0)
     else:
         try:
             call_command("migrate", verbosity=0)
-            _run()
+            run()
         finally:
             connection.close()
             shutil.rmtree(folder, ignore_errors=True)

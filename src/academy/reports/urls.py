@@ -1,2 +1,8 @@
+from django.urls import path
+
+from . import views
+
 app_name = "reports"
-urlpatterns = []
+urlpatterns = [
+    path("orga/<slug:slug>/", views.dashboard, name="dashboard"),
+]

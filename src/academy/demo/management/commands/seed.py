@@ -17,6 +17,7 @@ from academy.mail import demo as mail_demo
 from academy.participation import demo as participation_demo
 from academy.programme import demo as programme_demo
 from academy.registry import demo as registry_demo
+from academy.reports import demo as reports_demo
 from academy.reviews import demo as reviews_demo
 from academy.selection import demo as selection_demo
 from academy.selection import demo_offers as offers_demo
@@ -34,6 +35,7 @@ STEPS = [
     participation_demo,
     community_demo,
     mail_demo,
+    reports_demo,
 ]
 
 
