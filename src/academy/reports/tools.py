@@ -24,7 +24,7 @@ TOOLS = [
             (_("Rubric"), "reviews:rubric"),
             (_("Reviewers"), "reviews:reviewers"),
             (_("Selection runs"), "selection:runs"),
-            (_("Offers and waitlist"), "selection:offers"),
+            (_("Offers and waitlist"), "selection:offer_list"),
         ],
     ),
     (
@@ -37,7 +37,8 @@ TOOLS = [
             (_("Info pack"), "participation:orga_info_pack"),
             (_("Dietary and accessibility needs"), "participation:needs_summary"),
             (_("Certificates"), "completion:certificates"),
-            (_("Peer groups"), "participation:peer_groups"),
+            (_("Peer groups"), "community:groups"),
+            (_("Alumni follow-up"), "community:orga_alumni"),
         ],
     ),
     (
