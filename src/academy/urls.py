@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("academy.mail.urls")),
     path("", include("academy.programme.urls")),
     path("", include("academy.participation.urls")),
+    path("", include("academy.completion.urls")),
     path("", include("academy.reports.urls")),
     path("api/v1/", include("academy.api.urls")),
     path("", include("academy.ops.urls")),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "academy.mail",
     "academy.programme",
     "academy.participation",
+    "academy.completion",
     "academy.reports",
     "academy.api",
     "academy.ops",
