@@ -98,9 +98,10 @@ def send(certificate):
     )
 
 
-def issue(outcome, *, by=None):
+def issue(outcome, *, by=None, mail=True):
     """Issue the certificate of one participant whose Outcome completes; return (certificate, created).
-    An existing certificate is returned as it is (a revoked one is neither rendered nor mailed again)."""
+    An existing certificate is returned as it is (a revoked one is neither rendered nor mailed again).
+    Without `mail` the PDF is rendered on its first download instead (the demo's past certificates)."""
     application = outcome.application
     if not outcome.completes:
         raise ValueError(f"{application} does not complete the edition")
@@ -125,7 +126,7 @@ def issue(outcome, *, by=None):
                 application=application.pk,
                 by_exception=certificate.by_exception,
             )
-    if not certificate.revoked:
+    if mail and not certificate.revoked:
         certificate.application = application
         send(certificate)  # after the row is committed; a retry renders and queues what is missing
     return certificate, created
