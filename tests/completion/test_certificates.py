@@ -112,7 +112,7 @@ def test_the_verification_page_confirms_name_edition_and_date_and_nothing_else(c
     response = client.get(reverse("completion:verify", kwargs={"code": certificate.code}))
     assert response.status_code == 200 and "This certificate is valid" in response.text
     assert "Inês Costa" in response.text and edition.name in response.text
-    assert certificate.issued_at.strftime("%-d %B %Y") in response.text
+    assert certificate.issued_at.astimezone(edition.zone).strftime("%-d %B %Y") in response.text
     assert done.applicant.email not in response.text and "hours" not in response.text
 
 
