@@ -148,3 +148,13 @@ def test_a_coach_has_no_certificate_page(client, edition, done):
     client.force_login(factories.with_role("coach", edition))
     assert client.get(url("my_certificate", edition)).status_code == 403
     assert client.get(url("my_certificate_pdf", edition)).status_code == 403
+
+
+def test_an_organiser_downloads_a_certificate_as_issued(client, organiser, edition, done):
+    certificate = certificates.issue(evaluate_one(done, now=helpers.NOW), mail=False)[0]
+    client.force_login(organiser)
+    response = client.get(url("certificate_pdf", edition, pk=certificate.pk))
+    assert response["Content-Disposition"] == f'attachment; filename="certificate-{edition.slug}.pdf"'
+    assert certificate.code in PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", "")
+    certificate.refresh_from_db()
+    assert certificate.pdf  # rendered once, stored, and served from storage from now on

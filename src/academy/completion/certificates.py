@@ -76,6 +76,12 @@ def ensure_pdf(certificate):
     return path
 
 
+def stored_pdf(certificate):
+    """The certificate's PDF bytes as issued (rendered and stored first if missing)."""
+    with default_storage.open(ensure_pdf(certificate), "rb") as handle:
+        return handle.read()
+
+
 def filename(certificate):
     return f"certificate-{certificate.edition.slug}.pdf"
 

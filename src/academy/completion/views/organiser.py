@@ -158,4 +158,4 @@ def certificate_revoke(request, edition, pk):
 @organiser
 def certificate_pdf(request, edition, pk):
     certificate = get_object_or_404(Certificate.objects.select_related("edition__academy"), pk=pk, edition=edition)
-    return pdf_response(certificates.render(certificate), certificates.filename(certificate))
+    return pdf_response(certificates.stored_pdf(certificate), certificates.filename(certificate))

@@ -1,6 +1,5 @@
 """The participant's own certificate, and the public verification page its QR code links to."""
 
-from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -31,9 +30,7 @@ def my_certificate_pdf(request, edition, application):
     if certificate is None:
         raise Http404
     certificate.edition = edition
-    path = certificates.ensure_pdf(certificate)
-    with default_storage.open(path, "rb") as handle:
-        return pdf_response(handle.read(), certificates.filename(certificate))
+    return pdf_response(certificates.stored_pdf(certificate), certificates.filename(certificate))
 
 
 @public
