@@ -28,12 +28,12 @@ def _open(client, edition):
     return response.content.decode()
 
 
-def test_the_dashboard_shows_the_funnel_with_completion_not_yet_available(client):
+def test_the_dashboard_shows_the_funnel_down_to_completion(client):
     page = _open(client, _edition(10))
     funnel = page[page.index('id="funnel-heading"') : page.index("</table>", page.index('id="funnel-heading"'))]
     assert re.search(r"Started an application</th>\s*<td class=\"num\">10</td>", funnel)
     assert re.search(r"Confirmed</th>\s*<td class=\"num\">2</td>", funnel)
-    assert "Completed" in funnel and "not yet available" in funnel
+    assert re.search(r"Completed</th>\s*<td class=\"num\">0</td>", funnel)
     assert "1 application was withdrawn." in page
 
 

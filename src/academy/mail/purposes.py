@@ -253,10 +253,10 @@ def sample_context(edition):
         "coach": _("Your coach"),
         "survey_url": f"{base}/survey/",
         "survey_closes": edition.end_of(edition.in_person_end + dt.timedelta(days=14)),
-        "certificate_url": f"{base}/certificate/",
-        "verification_url": f"{site}/certificates/verify/EXAMPLE/",
         "followup_url": f"{site}/me/alumni/{edition.slug}/",
         "months": 6,
+        "certificate_url": f"{site}/me/editions/{edition.slug}/certificate/",
+        "verification_url": f"{site}/verify/EXAMPLE/",
         "subject": "",
         "body": "",
     }

@@ -6,12 +6,12 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
 from academy.applications.queries import participants
+from academy.pdf import render_pdf
 
 from . import notify
 from .models import Dietary, InfoPack, ParticipantNeeds
@@ -93,10 +93,8 @@ def needs_summary(edition, *, with_names=False):
 
 def info_pack_pdf(pack):
     """The info pack as a PDF (WeasyPrint), from the same data as the page."""
-    from weasyprint import CSS, HTML
-
-    html = render_to_string("participation/pdf/info_pack.html", {"pack": pack, "edition": pack.edition})
-    return HTML(string=html).write_pdf(stylesheets=[CSS(string=PDF_CSS.read_text())])
+    context = {"pack": pack, "edition": pack.edition}
+    return render_pdf("participation/pdf/info_pack.html", context, stylesheet=PDF_CSS)
 
 
 def save_info_pack(pack, *, by):

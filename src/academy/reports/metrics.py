@@ -12,6 +12,7 @@ from django_countries.fields import Country
 
 from academy.applications.models import Application, Dimension, Question, Status, SubmittedVersion
 from academy.applications.queries import SUBMITTED_STATES, AnswerText, dimension_key
+from academy.completion.rule import evaluate
 from academy.participation.models import Assignment as Homework
 from academy.participation.models import QuestionKind, Survey, SurveyQuestion, SurveyResponse
 from academy.participation.queries import respondent_counts
@@ -25,9 +26,8 @@ UNANSWERED = _("Not answered")
 
 
 def completed_count(edition):
-    """How many participants met the completion rule. The completion app is not built yet: None until it is,
-    and the dashboard says "not yet available"."""
-    return None
+    """How many confirmed participants complete: meet the edition's completion rule or hold an exception."""
+    return sum(outcome.completes for outcome in evaluate(edition))
 
 
 @dataclass

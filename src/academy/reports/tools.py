@@ -36,7 +36,7 @@ TOOLS = [
             (_("Surveys"), "participation:orga_surveys"),
             (_("Info pack"), "participation:orga_info_pack"),
             (_("Dietary and accessibility needs"), "participation:needs_summary"),
-            (_("Certificates"), "completion:certificates"),
+            (_("Completion and certificates"), "completion:overview"),
             (_("Peer groups"), "community:groups"),
             (_("Alumni follow-up"), "community:orga_alumni"),
         ],

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "academy.programme",
     "academy.participation",
     "academy.community",
+    "academy.completion",
     "academy.reports",
     "academy.api",
     "academy.ops",

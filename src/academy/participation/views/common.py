@@ -3,6 +3,8 @@
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 
+from academy.pdf import pdf_response
+
 from .. import uploads
 
 
@@ -19,11 +21,7 @@ def file_download(stored_name, original_name, kind):
 
 
 def pdf_download(pdf, filename):
-    from django.http import HttpResponse
-
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return pdf_response(pdf, filename)
 
 
 def add_errors(form, error):

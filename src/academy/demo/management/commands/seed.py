@@ -11,6 +11,7 @@ from django.utils import timezone
 from academy.accounts import demo as accounts_demo
 from academy.applications import demo as applications_demo
 from academy.community import demo as community_demo
+from academy.completion import demo as completion_demo
 from academy.editions import demo as editions_demo
 from academy.editions.models import Academy
 from academy.mail import demo as mail_demo
@@ -34,6 +35,7 @@ STEPS = [
     programme_demo,
     participation_demo,
     community_demo,
+    completion_demo,
     mail_demo,
     reports_demo,
 ]

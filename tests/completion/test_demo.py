@@ -1,0 +1,51 @@
+"""The completion demo: most of the 2022 cohort complete, one by exception, one not; certificates issued."""
+
+import random
+
+import pytest
+
+from academy.completion import demo
+from academy.completion.models import Certificate, CompletionException, IssueRun
+from academy.completion.rule import evaluate
+from academy.mail.models import OutboxMessage
+from tests import factories
+from tests.completion import helpers
+from tests.programme import factories as programme
+
+pytestmark = pytest.mark.django_db
+
+
+class Context:
+    def __init__(self, edition, users):
+        self.rng = random.Random(2022)
+        self.editions = {"2022": edition}
+        self.users = users
+        self.said = []
+
+    def say(self, text):
+        self.said.append(text)
+
+
+def test_the_demo_certifies_most_of_the_cohort_with_one_exception_and_one_who_does_not_complete(edition, days, work):
+    applicant = factories.user("applicant@academy.example", full_name="Ana Applicant")
+    organiser = factories.with_role("organiser", edition)
+    mine = programme.application(edition, email=None)
+    mine.applicant = applicant
+    mine.save()
+    cohort = [mine] + [programme.participant(edition) for _ in range(6)]
+    helpers.attend(cohort[1], days[0], camera_on=False)  # partial attendance, as the programme demo leaves it
+    demo.seed(Context(edition, {"organiser": organiser, "applicant": applicant}))
+    outcomes = evaluate(edition)
+    assert sum(o.met for o in outcomes) == 5
+    assert len([o for o in outcomes if not o.completes]) == 1
+    assert CompletionException.objects.count() == 1
+    assert Certificate.objects.filter(edition=edition).count() == 6
+    assert Certificate.objects.filter(application=mine, by_exception=False).exists()
+    assert OutboxMessage.objects.filter(purpose="certificate", to_email="applicant@academy.example").count() == 1
+    assert IssueRun.objects.get(edition=edition).issued == 6
+
+
+def test_without_a_cohort_the_demo_certifies_nobody(edition):
+    ctx = Context(edition, {"organiser": None, "applicant": factories.user()})
+    demo.seed(ctx)
+    assert not Certificate.objects.exists() and "nothing to certify" in ctx.said[0]
