@@ -12,6 +12,15 @@ from tests import factories
 EXPERIENCE = ["Under 3 years", "3–5 years", "6–10 years", "Over 10 years"]
 BACKGROUNDS = ["Business / management", "Engineering / science"]
 SUBMITTED = dt.datetime(2022, 10, 30, 12, tzinfo=dt.UTC)
+# Six applicants, three of them German: a cohort of 2–4 under a country cap shows who the cap keeps out.
+ROWS = [
+    (95, "DE", "Over 10 years"),
+    (90, "DE", "6–10 years"),
+    (85, "DE", "3–5 years"),
+    (70, "FR", "Under 3 years"),
+    (60, "IT", "Under 3 years"),
+    (40, "PT", "3–5 years"),
+]
 _n = itertools.count(1)
 
 
@@ -73,3 +82,10 @@ def review(edition, app, total):
 def pool(edition, rows):
     """Applications from (total, country, experience) rows, in order."""
     return [application(edition, total=total, country=country, experience=exp) for total, country, exp in rows]
+
+
+def small_edition():
+    """An edition for a cohort of 2 to 4 with the six applicants of ROWS (as `edition.apps`, in order)."""
+    made = edition(min_participants=2, max_participants=4)
+    made.apps = pool(made, ROWS)
+    return made

@@ -11,7 +11,7 @@ from academy.accounts.models import Role
 
 from .. import candidates, services
 from ..forms import RulesForms
-from ..instance import Instance
+from ..instance import Instance, InstanceError
 from ..models import SelectionLock, SelectionRun
 from ..rules import compile_rules, describe
 from ..runs import RunError
@@ -31,8 +31,11 @@ class StartForm(forms.Form):
 
 
 def rules_in_words(edition, rules):
-    """The rules as sentences ('the country cap of 3'), for the overview."""
-    instance = Instance.from_json(candidates.instance_json(edition, rules, candidates=[]))
+    """The rules as sentences ('the country cap of 3'), for the overview; saved rules that cannot be used say why."""
+    try:
+        instance = Instance.from_json(candidates.instance_json(edition, rules, candidates=[]))
+    except InstanceError as error:
+        return [_("These rules cannot be used: %(why)s") % {"why": "; ".join(error.messages)}]
     compiled = compile_rules(instance)
     texts = []
     for index, rule in enumerate(instance.rules):
