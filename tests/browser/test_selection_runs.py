@@ -40,19 +40,28 @@ def test_an_organiser_sets_a_country_cap_runs_compares_and_adopts(page, live_ser
 
     login("olga@example.org", factories.PASSWORD)
     page.goto(f"{live_server.url}/orga/{edition.slug}/selection/rules/")
+    assert axe_violations(page) == []
     country = page.get_by_role("group", name="Country cap")
     expect(country.get_by_label("Apply this cap")).to_be_checked()
     country.get_by_label("At most this many selected").fill("1")
     page.get_by_role("button", name="Save the rules").click()
     expect(page.get_by_text("Rules saved. The next run uses them.")).to_be_visible()
     expect(page.get_by_text("the country cap of 1")).to_be_visible()
+    assert axe_violations(page) == []
     assert SelectionRules.objects.get(edition=edition).rules[0] == {"rule": "country_cap", "limit": 1}
+
+    page.get_by_role("navigation", name="Selection").get_by_role("link", name="Locks").click()
+    page.get_by_role("combobox", name=f"{apps[5].applicant.full_name} lock").select_option("Must select")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Save the locks").click()
+    expect(page.get_by_text("1 lock(s) changed.")).to_be_visible()
 
     start(page, 7)
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Selection run 1 {edition.name}")
     cohort = page.get_by_role("table", name="The selected applicants, best score first")
     expect(cohort).to_contain_text(apps[0].applicant.full_name)
     expect(cohort).not_to_contain_text(apps[1].applicant.full_name)  # the second German: the cap of 1
+    expect(cohort).to_contain_text(f"{apps[5].applicant.full_name} locked in")  # the lowest score, locked in
     rules = page.get_by_role("table", name="Each rule: its value in the cohort, its limit, and whether it binds")
     expect(rules).to_contain_text("the country cap of 1")
     expect(page.get_by_role("table", name="Country: the cohort against the pool")).to_be_visible()

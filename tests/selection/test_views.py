@@ -271,3 +271,10 @@ def test_the_result_and_overview_pages_take_a_constant_number_of_queries(
         finished_run(edition, organiser, django_capture_on_commit_callbacks, seed=2)
     assert queries(client, base(edition) + "runs/4/") == small
     assert queries(client, base(edition)) == overview_small
+
+
+def test_the_locks_page_takes_a_constant_number_of_queries(client, organiser, edition):
+    few = queries(client, base(edition) + "locks/")
+    for n in range(30):
+        builders.application(edition, total=30 + n, country=["BE", "NL", "AT"][n % 3])
+    assert queries(client, base(edition) + "locks/") == few
