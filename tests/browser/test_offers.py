@@ -9,7 +9,7 @@ from academy.applications.models import Status
 from academy.participation.models import ParticipantNeeds
 from academy.selection.models import Offer
 from tests import factories
-from tests.selection import builders as b
+from tests.selection import offer_builders as b
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,103 +1,91 @@
-"""Offers tests build their own run: factory applications, an instance made from them, solved here."""
+"""Real rows for the selection tests: an edition whose form tags experience, background and ecosystems,
+submitted eligible applications, and one reviewer's submitted reviews (so normalised scores exist)."""
 
+import datetime as dt
 import itertools
 
-from django.utils import timezone
-
-from academy.applications.models import Application, Question, QuestionType, Status
-from academy.selection.explain import explain
-from academy.selection.instance import Instance
-from academy.selection.models import SelectionRun
-from academy.selection.offers import adopt
-from academy.selection.solver import solve
+from academy.accounts.models import Role
+from academy.applications.models import Application, Dimension, Question, QuestionType, Status, SubmittedVersion
+from academy.reviews.models import Assignment, Review
 from tests import factories
 
-_numbers = itertools.count(1)
-COMMITMENTS = [
-    ("commit_attend", "I commit to attend all 4 training days (2 online, 2 in person)."),
-    ("commit_camera", "I commit to turn on my camera during the online days."),
+EXPERIENCE = ["Under 3 years", "3–5 years", "6–10 years", "Over 10 years"]
+BACKGROUNDS = ["Business / management", "Engineering / science"]
+SUBMITTED = dt.datetime(2022, 10, 30, 12, tzinfo=dt.UTC)
+# Six applicants, three of them German: a cohort of 2–4 under a country cap shows who the cap keeps out.
+ROWS = [
+    (95, "DE", "Over 10 years"),
+    (90, "DE", "6–10 years"),
+    (85, "DE", "3–5 years"),
+    (70, "FR", "Under 3 years"),
+    (60, "IT", "Under 3 years"),
+    (40, "PT", "3–5 years"),
 ]
+_n = itertools.count(1)
 
 
-def edition(*, seats=(1, 3), **fields):
-    created = factories.edition(min_participants=seats[0], max_participants=seats[1], **fields)
-    for position, (key, label) in enumerate(COMMITMENTS):
-        Question.objects.create(edition=created, key=key, label=label, type=QuestionType.COMMITMENT, position=position)
-    return created
-
-
-def applicant(edition_, name, country="DE", **fields):
-    person = factories.user(full_name=name)
-    defaults = {"status": Status.SUBMITTED, "is_eligible": True, "submitted_at": timezone.now()}
-    organisation = factories.organisation(country=country)
-    return Application.objects.create(
-        edition=edition_, applicant=person, organisation=organisation, **defaults | fields
-    )
-
-
-def pool(edition_, rows):
-    """rows: (name, country, score[, dimensions]) → {name: application}, with each one's score kept."""
-    made = {}
-    for row in rows:
-        name, country, score, *dims = row
-        application = applicant(edition_, name, country)
-        application.score, application.dims = score, (dims[0] if dims else {})
-        made[name] = application
+def edition(*, min_participants=2, max_participants=4, **fields):
+    made = factories.edition(min_participants=min_participants, max_participants=max_participants, **fields)
+    Question.objects.bulk_create(
+        [
+            Question(edition=made, key="years", label="Years of experience?", type=QuestionType.SINGLE_CHOICE,
+                     choices=EXPERIENCE, dimension=Dimension.EXPERIENCE, position=1),
+            Question(edition=made, key="background", label="Your background?", type=QuestionType.SINGLE_CHOICE,
+                     choices=BACKGROUNDS, dimension=Dimension.BACKGROUND, position=2),
+            Question(edition=made, key="ecosystems", label="Which ecosystems?", type=QuestionType.MULTIPLE_CHOICE,
+                     choices=["Digital", "Health", "Tourism"], dimension=Dimension.ECOSYSTEM, position=3),
+            Question(edition=made, key="motivation", label="Why?", type=QuestionType.LONG_TEXT, position=4),
+        ]
+    )  # fmt: skip
+    made.selection_reviewer = factories.with_role(Role.REVIEWER, made)
     return made
 
 
-def run(edition_, applications, rules=(), *, seed=0, number=None):
-    """A finished SelectionRun of these applications (a dict or list) solved with `rules`."""
-    apps = list(applications.values()) if isinstance(applications, dict) else list(applications)
-    data = {
-        "min_size": edition_.min_participants,
-        "max_size": edition_.max_participants,
-        "rules": list(rules),
-        "candidates": [
-            {
-                "id": a.pk,
-                "score": a.score,
-                "country": a.organisation.country.code,
-                "organisation": a.organisation_id,
-                "dimensions": a.dims,
-                "lock": None,
-            }
-            for a in apps
-        ],
-    }
-    instance = Instance.from_json(data)
-    result = solve(instance, seed=seed)
-    reasons = {str(k): v.to_json() for k, v in explain(instance, result).items()}
-    return SelectionRun.objects.create(
-        edition=edition_,
-        number=number or next(_numbers),
-        seed=seed,
-        rules=list(rules),
-        instance=data,
-        result=result.to_json(),
-        explanations=reasons,
-        state=SelectionRun.State.DONE,
-        status=result.status,
-        objective=result.objective,
-        finished_at=timezone.now(),
+def application(
+    edition,
+    *,
+    total=None,
+    country="DE",
+    organisation=None,
+    experience="3–5 years",
+    background="Business / management",
+    ecosystems=("Digital",),
+    status=Status.SUBMITTED,
+    eligible=True,
+    name=None,
+):
+    """A submitted application; with `total`, the edition's reviewer has submitted a review of it."""
+    n = next(_n)
+    person = factories.user(f"selection-applicant{n}@example.org", full_name=name or f"Candidate Number{n}")
+    org = organisation or factories.organisation(country=country, name=f"Selection Cluster {n}")
+    answers = {"years": experience, "background": background, "ecosystems": list(ecosystems), "motivation": "Yes."}
+    app = Application.objects.create(
+        edition=edition,
+        applicant=person,
+        organisation=org,
+        status=status,
+        is_eligible=eligible,
+        answers={**answers, "years": "draft answer, never submitted"},
+        submitted_at=SUBMITTED,
     )
+    SubmittedVersion.objects.create(application=app, number=1, answers=answers, submitted_at=SUBMITTED)
+    if total is not None:
+        review(edition, app, total)
+    return app
 
 
-def adopted(edition_, applications, rules=(), *, by=None, now=None, seed=0):
-    selection_run = run(edition_, applications, rules, seed=seed)
-    adopt(selection_run, by=by or factories.with_role("organiser", edition_), now=now)
-    selection_run.refresh_from_db()
-    return selection_run
+def review(edition, app, total):
+    assignment = Assignment.objects.create(edition=edition, reviewer=edition.selection_reviewer, application=app)
+    return Review.objects.create(assignment=assignment, total=total, submitted_at=SUBMITTED + dt.timedelta(days=3))
 
 
-def two_seats_three_applicants():
-    """Ada (DE) and Bo (SE) offered the two seats of a fresh edition, Cy (IT) first on the waitlist."""
-    edition_ = edition(seats=(1, 2))
-    people = pool(edition_, [("Ada Lovelace", "DE", 3.0), ("Bo Berg", "SE", 2.0), ("Cy Conte", "IT", 1.0)])
-    adopted(edition_, people)
-    return edition_, people
+def pool(edition, rows):
+    """Applications from (total, country, experience) rows, in order."""
+    return [application(edition, total=total, country=country, experience=exp) for total, country, exp in rows]
 
 
-def status(application):
-    application.refresh_from_db()
-    return application.status
+def small_edition():
+    """An edition for a cohort of 2 to 4 with the six applicants of ROWS (as `edition.apps`, in order)."""
+    made = edition(min_participants=2, max_participants=4)
+    made.apps = pool(made, ROWS)
+    return made

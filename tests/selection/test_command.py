@@ -80,8 +80,6 @@ def test_a_bad_instance_file_is_refused_in_plain_words(tmp_path):
         run("--instance", str(tmp_path / "missing.json"))
 
 
-def test_the_edition_form_says_it_arrives_with_the_selection_runs():
-    with pytest.raises(CommandError, match="arrives with the selection runs"):
-        run("2022", "--json")
+def test_without_an_edition_or_an_instance_the_command_says_what_to_give():
     with pytest.raises(CommandError, match="Give an edition"):
         run()

@@ -17,7 +17,7 @@ from academy.applications.models import Status
 from academy.selection import offers
 from academy.selection.models import Offer
 
-from . import builders as b
+from . import offer_builders as b
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

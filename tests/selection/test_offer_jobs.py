@@ -12,7 +12,7 @@ from academy.mail.models import OutboxMessage
 from academy.mail.scheduling import jobs, run_jobs
 from academy.selection.models import Offer, SelectionRules
 
-from . import builders as b
+from . import offer_builders as b
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2022, 11, 20, 10, 0, tzinfo=dt.UTC)

@@ -14,7 +14,7 @@ from academy.selection.models import Offer
 from tests import factories
 from tests.http import body
 
-from . import builders as b
+from . import offer_builders as b
 
 pytestmark = pytest.mark.django_db
 COMMIT = {"commit_commit_attend": "on", "commit_commit_camera": "on"}

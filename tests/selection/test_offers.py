@@ -16,7 +16,7 @@ from academy.selection.promotion import current_waitlist
 from tests import factories
 
 from . import brute
-from . import builders as b
+from . import offer_builders as b
 
 pytestmark = pytest.mark.django_db
 UTC = dt.UTC

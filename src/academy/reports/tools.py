@@ -23,7 +23,7 @@ TOOLS = [
             (_("Review settings"), "reviews:settings"),
             (_("Rubric"), "reviews:rubric"),
             (_("Reviewers"), "reviews:reviewers"),
-            (_("Selection runs"), "selection:runs"),
+            (_("Selection runs"), "selection:overview"),
             (_("Offers and waitlist"), "selection:offer_list"),
         ],
     ),

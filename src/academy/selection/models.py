@@ -123,3 +123,25 @@ class Offer(models.Model):
     def is_overdue(self, now):
         """Open past its respond-by: the expiry job will close it, and nobody may answer it any more."""
         return self.is_open and now > self.respond_by
+
+
+class SelectionLock(models.Model):
+    """An organiser's decision that an application must be selected ("in") or must not be ("out") by every run."""
+
+    class Lock(models.TextChoices):
+        IN = "in", _("Must select")
+        OUT = "out", _("Must not select")
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="selection_lock")
+    lock = models.CharField(_("lock"), max_length=3, choices=Lock.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("selection lock")
+        verbose_name_plural = _("selection locks")
+
+    def __str__(self):
+        return f"{self.get_lock_display()}: {self.application}"

@@ -36,7 +36,7 @@ DECIDED = (
 )
 
 
-class OfferError(Exception):
+class OfferError(ValueError):
     """A request the rules refuse; the message says why in the reader's words."""
 
     def __init__(self, message):

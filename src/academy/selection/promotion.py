@@ -19,7 +19,8 @@ from academy.applications.status import change_status
 from academy.mail.services import queue_mail
 
 from .instance import Instance
-from .models import Offer, SelectionRules, SelectionRun
+from .models import Offer, SelectionRules
+from .runs import adopted_run
 from .solver import promote
 
 SEATED = (Status.CONFIRMED, Status.OFFERED)
@@ -53,10 +54,6 @@ def mail_applicant(application, purpose, *, dedupe_key, edition=None, **context)
 
 def offer_address(application):
     return settings.SITE_URL + reverse("selection:offer", kwargs={"pk": application.pk})
-
-
-def adopted_run(edition):
-    return SelectionRun.objects.filter(edition=edition, adopted_at__isnull=False).first()
 
 
 def current_waitlist(edition, run=None):

@@ -3,14 +3,17 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from academy.selection.instance import Instance, InstanceError
+from academy.selection.instance import Instance, InstanceError, Result
 from academy.selection.solver import solve
 
 
 class Command(BaseCommand):
     help = (
-        "Solve a selection. `academy select --instance FILE.json --json` re-solves an exported instance "
-        "(or a whole export with its result) without the database and prints {instance, result}."
+        "Solve a selection. `academy select EDITION [--seed N] [--lexicographic] --json` solves the edition's "
+        "current rules over its eligible, reviewed applications and prints {instance, result} without storing "
+        "anything (add --store to record it as a run, shown on the selection page; never adopted). "
+        "`academy select --instance FILE.json --json` re-solves an exported instance (or a whole export with its "
+        "result) without the database."
     )
 
     def add_arguments(self, parser):
@@ -22,12 +25,17 @@ class Command(BaseCommand):
         parser.add_argument("--lexicographic", action="store_true", help="first meet the most soft rules, then score")
         parser.add_argument("--time-limit", type=float, default=60.0, help="seconds (default 60)")
         parser.add_argument("--json", action="store_true", help="print {instance, result} as JSON")
+        parser.add_argument(
+            "--store", action="store_true", help="with an edition: record the solve as a selection run (not adopted)"
+        )
 
-    def handle(self, *args, edition, instance, seed, lexicographic, time_limit, json: bool, **options):
+    def handle(self, *args, edition, instance, seed, lexicographic, time_limit, json: bool, store, **options):
         if edition and instance:
             raise CommandError("Give either an edition or --instance FILE, not both.")
         if edition:
-            return self.handle_edition(edition, seed=seed, lexicographic=lexicographic, as_json=json)
+            return self.handle_edition(edition, seed=seed, lexicographic=lexicographic, as_json=json, store=store)
+        if store:
+            raise CommandError("--store records a run of an edition: give the edition's slug.")
         if not instance:
             raise CommandError("Give an edition's slug, or --instance FILE.json to solve an exported instance.")
         problem, recorded = read_instance(instance)
@@ -40,12 +48,35 @@ class Command(BaseCommand):
             return
         self.write_summary(result, recorded)
 
-    def handle_edition(self, slug, **options):
-        # The selection runs (models, adoption, offers) build the instance of an edition here.
-        raise CommandError(
-            "The selection of an edition from the database arrives with the selection runs; "
-            "for now, solve an exported instance with --instance FILE.json."
-        )
+    def handle_edition(self, slug, *, seed, lexicographic, as_json, store):
+        from academy.editions.models import Edition
+        from academy.selection import runs
+
+        edition = Edition.objects.filter(slug=slug).first()
+        if edition is None:
+            raise CommandError(f"No edition has the slug {slug!r}.")
+        seed = runs.new_seed() if seed is None else seed
+        mode = True if lexicographic else None  # None: the edition's own setting
+        try:
+            if store:
+                run = runs.start_run(edition, by=None, seed=seed, lexicographic=mode, enqueue=False)
+                run = runs.execute(run.pk)
+                if run.state == run.State.FAILED:
+                    raise CommandError(run.error)
+                data = runs.export(run)
+                problem, result = data["instance"], Result.from_json(data["result"])
+            else:
+                problem, result = runs.solve_now(edition, seed=seed, lexicographic=mode)
+                problem = problem.to_json()
+        except runs.RunError as error:
+            raise CommandError(str(error)) from None
+        if as_json:
+            self.stdout.write(dumps({"instance": problem, "result": result.to_json()}))
+            return
+        self.stdout.write(f"{edition.name}: {len(problem['candidates'])} candidates")
+        if store:
+            self.stdout.write(f"Stored as run {run.number}.")
+        self.write_summary(result, None)
 
     def write_summary(self, result, recorded):
         self.stdout.write(f"Status: {result.status} (seed {result.seed}, {result.seconds:.2f} s)")

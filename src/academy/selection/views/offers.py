@@ -14,10 +14,10 @@ from academy.accounts.access import edition_role_required, signed_in
 from academy.accounts.models import Role
 from academy.participation.models import ParticipantNeeds
 
-from . import offers as service
-from .forms_offers import ConfirmOfferForm, DeclineOfferForm, OfferFilterForm
-from .models import Offer
-from .promotion import current_waitlist, offers_of
+from .. import offers as service
+from ..forms_offers import ConfirmOfferForm, DeclineOfferForm, OfferFilterForm
+from ..models import Offer
+from ..promotion import current_waitlist, offers_of
 
 
 def _state(offer, now):
