@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("academy.programme.urls")),
     path("", include("academy.participation.urls")),
     path("", include("academy.reports.urls")),
+    path("", include("academy.privacy.urls")),
     path("api/v1/", include("academy.api.urls")),
     path("", include("academy.ops.urls")),
 ]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "academy.programme",
     "academy.participation",
     "academy.reports",
+    "academy.privacy",
     "academy.api",
     "academy.ops",
     "academy.demo",

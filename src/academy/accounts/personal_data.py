@@ -1,0 +1,93 @@
+"""The person themselves: profile, roles, API tokens, and the audit trail by and about them."""
+
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+
+from academy.privacy.registry import section
+from academy.privacy.tools import anonymise_user, scrub
+
+from .models import ApiToken, AuditEntry, EditionRole, User
+
+data = section("account", label="Account", order=100, models=[User, EditionRole, ApiToken, AuditEntry])
+FREE_TEXT_KEYS = ("reason",)  # audit details that may hold what someone typed about the person
+
+
+def _when(value):
+    return value.isoformat() if value else None
+
+
+@data.export
+def export(user):
+    about_me = Q(object_type=User._meta.label_lower, object_id=str(user.pk))
+    return {
+        "profile": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "joined": _when(user.date_joined),
+            "last_login": _when(user.last_login),
+            "platform_admin": user.is_superuser,
+        },
+        "roles": [
+            {"edition": r.edition.name, "role": r.role, "since": _when(r.created_at)}
+            for r in EditionRole.objects.filter(user=user).select_related("edition")
+        ],
+        "api_tokens": [
+            {"name": t.name, "starts_with": t.prefix, "created": _when(t.created_at), "revoked": _when(t.revoked_at)}
+            for t in ApiToken.objects.filter(user=user)
+        ],
+        # What you did; what was done to your account (without naming who did it).
+        "audit_log": [
+            {
+                "at": _when(e.at),
+                "action": e.action,
+                "by_you": e.actor_id == user.pk,
+                "object": f"{e.object_type}#{e.object_id}" if e.object_type else "",
+            }
+            for e in AuditEntry.objects.filter(Q(actor=user) | about_me).order_by("at")
+        ],
+    }
+
+
+def _text_matches(needles):
+    """Audit entries whose details mention one of `needles` (as stored by either database)."""
+    query = Q()
+    for needle in needles:
+        for form in {needle, needle.encode("ascii", "backslashreplace").decode().replace("\\x", "\\u00")}:
+            query |= Q(data_text__icontains=form)
+    return AuditEntry.objects.annotate(data_text=Cast("data", TextField())).filter(query)
+
+
+def scrub_entries(entries, needles=(), keys=FREE_TEXT_KEYS):
+    """Remove free text and mentions of the person from the details of `entries`."""
+    for entry in entries:
+        cleaned = {k: ("" if k in keys and v else v) for k, v in entry.data.items()}
+        cleaned = scrub(cleaned, needles) if needles else cleaned
+        if cleaned != entry.data:
+            AuditEntry.objects.filter(pk=entry.pk).update(data=cleaned)
+
+
+@data.erase
+def erase(subject):
+    user = subject.user
+    EditionRole.objects.filter(user=user).delete()
+    ApiToken.objects.filter(user=user).delete()
+    about = AuditEntry.objects.filter(object_type=User._meta.label_lower, object_id=str(user.pk))
+    entries = {e.pk: e for e in about}
+    if subject.needles:
+        entries.update((e.pk, e) for e in _text_matches(subject.needles))
+    scrub_entries(entries.values(), subject.needles)
+    anonymise_user(user)
+
+
+@data.purge
+def purge(applications):
+    """Free text about the applicants in the trail of their applications and of their person."""
+    from academy.applications.models import Application
+
+    label = Application._meta.label_lower
+    people = {str(a.applicant_id) for a in applications}
+    trail = AuditEntry.objects.filter(
+        Q(object_type=label, object_id__in=[str(a.pk) for a in applications])
+        | Q(object_type=User._meta.label_lower, object_id__in=people, edition=applications[0].edition_id)
+    )
+    scrub_entries(trail)
