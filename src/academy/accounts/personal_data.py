@@ -4,12 +4,11 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 
 from academy.privacy.registry import section
-from academy.privacy.tools import anonymise_user, scrub
+from academy.privacy.tools import anonymise_user, scrub_audit
 
 from .models import ApiToken, AuditEntry, EditionRole, User
 
 data = section("account", label="Account", order=100, models=[User, EditionRole, ApiToken, AuditEntry])
-FREE_TEXT_KEYS = ("reason",)  # audit details that may hold what someone typed about the person
 
 
 def _when(value):
@@ -57,15 +56,6 @@ def _text_matches(needles):
     return AuditEntry.objects.annotate(data_text=Cast("data", TextField())).filter(query)
 
 
-def scrub_entries(entries, needles=(), keys=FREE_TEXT_KEYS):
-    """Remove free text and mentions of the person from the details of `entries`."""
-    for entry in entries:
-        cleaned = {k: ("" if k in keys and v else v) for k, v in entry.data.items()}
-        cleaned = scrub(cleaned, needles) if needles else cleaned
-        if cleaned != entry.data:
-            AuditEntry.objects.filter(pk=entry.pk).update(data=cleaned)
-
-
 @data.erase
 def erase(subject):
     user = subject.user
@@ -75,19 +65,15 @@ def erase(subject):
     entries = {e.pk: e for e in about}
     if subject.needles:
         entries.update((e.pk, e) for e in _text_matches(subject.needles))
-    scrub_entries(entries.values(), subject.needles)
+    scrub_audit(entries.values(), subject.needles)
     anonymise_user(user)
 
 
 @data.purge
 def purge(applications):
-    """Free text about the applicants in the trail of their applications and of their person."""
-    from academy.applications.models import Application
-
-    label = Application._meta.label_lower
+    """Free text about the applicants in the trail of their person in this edition (overrides' reasons)."""
     people = {str(a.applicant_id) for a in applications}
-    trail = AuditEntry.objects.filter(
-        Q(object_type=label, object_id__in=[str(a.pk) for a in applications])
-        | Q(object_type=User._meta.label_lower, object_id__in=people, edition=applications[0].edition_id)
+    editions = {a.edition_id for a in applications}
+    scrub_audit(
+        AuditEntry.objects.filter(object_type=User._meta.label_lower, object_id__in=people, edition_id__in=editions)
     )
-    scrub_entries(trail)

@@ -4,8 +4,9 @@ from the organisers' options (choices, numbers, yes/no, ticks); what they typed 
 
 from django.db.models import Count, Q
 
+from academy.accounts.models import AuditEntry
 from academy.privacy.registry import section
-from academy.privacy.tools import file_paths, placeholder_person, remove_files
+from academy.privacy.tools import file_paths, placeholder_person, remove_files, scrub_audit
 
 from .models import Application, EligibilityOverride, Question, QuestionType, SubmittedVersion
 
@@ -109,6 +110,10 @@ def anonymise(applications, *, detach):
         for v in SubmittedVersion.objects.filter(application=a):
             paths += file_paths(v.answers) + [v.receipt_pdf]
             SubmittedVersion.objects.filter(pk=v.pk).update(answers=_keep(v.answers, keys), receipt_pdf="")
+    trail = AuditEntry.objects.filter(
+        object_type=Application._meta.label_lower, object_id__in=[str(a.pk) for a in applications]
+    )
+    scrub_audit(trail)  # e.g. the reason someone gave for withdrawing
     return remove_files(paths)
 
 

@@ -6,7 +6,7 @@ import secrets
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from academy.accounts.models import User
+from academy.accounts.models import AuditEntry, User
 
 ANONYMOUS_DOMAIN = "anonymised.invalid"  # .invalid can never receive mail (RFC 2606)
 REMOVED = "[removed]"
@@ -60,6 +60,18 @@ def remove_files(paths):
 def file_paths(answers):
     """The storage paths of the uploads among answers ({key: {"name", "path", "size"}})."""
     return [v["path"] for v in (answers or {}).values() if isinstance(v, dict) and isinstance(v.get("path"), str)]
+
+
+AUDIT_FREE_TEXT = ("reason",)  # audit details that may hold what someone typed about a person
+
+
+def scrub_audit(entries, needles=(), keys=AUDIT_FREE_TEXT):
+    """Empty the free-text details of `entries` and remove any mention of `needles` from the rest."""
+    for entry in entries:
+        cleaned = {k: ("" if k in keys and v else v) for k, v in entry.data.items()}
+        cleaned = scrub(cleaned, needles) if needles else cleaned
+        if cleaned != entry.data:
+            AuditEntry.objects.filter(pk=entry.pk).update(data=cleaned)
 
 
 def contains(value, needles):
