@@ -2,8 +2,6 @@
 experience and status, and the review scores, still add up. What stays is only what the person chose
 from the organisers' options (choices, numbers, yes/no, ticks); what they typed or uploaded goes."""
 
-from django.db.models import Count, Q
-
 from academy.accounts.models import AuditEntry
 from academy.privacy.registry import section
 from academy.privacy.tools import file_paths, placeholder_person, remove_files, scrub_audit
@@ -130,15 +128,11 @@ def purge(applications):
 
 @data.preview
 def preview(applications):
-    counts = applications.aggregate(
-        n=Count("pk", distinct=True),
-        versions=Count("versions", distinct=True),
-        receipts=Count("versions", filter=~Q(versions__receipt_pdf=""), distinct=True),
-    )
+    versions = SubmittedVersion.objects.filter(application__in=applications)
     uploads = sum(len(file_paths(answers)) for answers in applications.values_list("answers", flat=True))
     return [
-        ("applications anonymised", counts["n"]),
-        ("submitted versions stripped of typed answers", counts["versions"]),
-        ("receipt PDFs deleted", counts["receipts"]),
+        ("applications anonymised", applications.count()),
+        ("submitted versions stripped of typed answers", versions.count()),
+        ("receipt PDFs deleted", versions.exclude(receipt_pdf="").count()),
         ("uploaded files deleted", uploads),
     ]
