@@ -4,6 +4,7 @@ every session of theirs; expired sessions are cleared by `clearsessions`.)"""
 
 from allauth.account.models import EmailAddress, EmailConfirmation
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
@@ -25,7 +26,7 @@ def erase(subject):
     user = subject.user
     EmailConfirmation.objects.filter(email_address__user=user).delete()
     EmailAddress.objects.filter(Q(user=user) | Q(email__iexact=subject.email)).delete()
-    user_type = ContentType.objects.get_for_model(type(user))
+    user_type = ContentType.objects.get_for_model(get_user_model())
     entries = LogEntry.objects.filter(content_type=user_type, object_id=str(user.pk))
     entries.update(object_repr=REMOVED, change_message="")
     for entry in LogEntry.objects.filter(object_repr__icontains=subject.email):

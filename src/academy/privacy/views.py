@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from academy.accounts.access import edition_role_required, signed_in
-from academy.accounts.models import Role
+from academy.accounts.models import Role, User
 from academy.exports import csv_response
 
 from . import queries, services
@@ -43,7 +43,7 @@ def delete_account(request):
     blockers = services.deletion_blockers(request.user)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and not blockers and form.is_valid():
-        services.delete_account(request.user)
+        services.delete_account(User.objects.get(pk=request.user.pk))
         logout(request)
         messages.success(request, _("Your account is deleted. Thank you for taking part."))
         return redirect("/")
