@@ -14,6 +14,7 @@ from academy.editions import demo as editions_demo
 from academy.editions.models import Academy
 from academy.mail import demo as mail_demo
 from academy.participation import demo as participation_demo
+from academy.privacy import demo as privacy_demo
 from academy.programme import demo as programme_demo
 from academy.registry import demo as registry_demo
 from academy.reviews import demo as reviews_demo
@@ -30,6 +31,7 @@ STEPS = [
     programme_demo,
     participation_demo,
     mail_demo,
+    privacy_demo,
 ]
 
 
