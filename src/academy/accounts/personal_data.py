@@ -4,15 +4,11 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 
 from academy.privacy.registry import section
-from academy.privacy.tools import anonymise_user, scrub_audit
+from academy.privacy.tools import anonymise_user, iso, scrub_audit
 
 from .models import ApiToken, AuditEntry, EditionRole, User
 
 data = section("account", label="Account", order=100, models=[User, EditionRole, ApiToken, AuditEntry])
-
-
-def _when(value):
-    return value.isoformat() if value else None
 
 
 @data.export
@@ -22,22 +18,22 @@ def export(user):
         "profile": {
             "email": user.email,
             "full_name": user.full_name,
-            "joined": _when(user.date_joined),
-            "last_login": _when(user.last_login),
+            "joined": iso(user.date_joined),
+            "last_login": iso(user.last_login),
             "platform_admin": user.is_superuser,
         },
         "roles": [
-            {"edition": r.edition.name, "role": r.role, "since": _when(r.created_at)}
+            {"edition": r.edition.name, "role": r.role, "since": iso(r.created_at)}
             for r in EditionRole.objects.filter(user=user).select_related("edition")
         ],
         "api_tokens": [
-            {"name": t.name, "starts_with": t.prefix, "created": _when(t.created_at), "revoked": _when(t.revoked_at)}
+            {"name": t.name, "starts_with": t.prefix, "created": iso(t.created_at), "revoked": iso(t.revoked_at)}
             for t in ApiToken.objects.filter(user=user)
         ],
         # What you did; what was done to your account (without naming who did it).
         "audit_log": [
             {
-                "at": _when(e.at),
+                "at": iso(e.at),
                 "action": e.action,
                 "by_you": e.actor_id == user.pk,
                 "object": f"{e.object_type}#{e.object_id}" if e.object_type else "",

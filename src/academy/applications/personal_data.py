@@ -4,7 +4,7 @@ from the organisers' options (choices, numbers, yes/no, ticks); what they typed 
 
 from academy.accounts.models import AuditEntry
 from academy.privacy.registry import section
-from academy.privacy.tools import file_paths, placeholder_person, remove_files, scrub_audit
+from academy.privacy.tools import file_paths, iso, placeholder_person, remove_files, scrub_audit
 
 from .models import Application, EligibilityOverride, Question, QuestionType, SubmittedVersion
 
@@ -19,10 +19,6 @@ KEPT_TYPES = {
     QuestionType.COMMITMENT,
     QuestionType.CONSENT,
 }
-
-
-def _when(value):
-    return value.isoformat() if value else None
 
 
 def _readable(labels, answers):
@@ -56,11 +52,11 @@ def export(user):
                 "organisation": a.organisation.name if a.organisation else None,
                 "eligible": a.is_eligible,
                 "eligibility_reasons": a.eligibility_reasons,
-                "started": _when(a.created_at),
-                "last_submitted": _when(a.submitted_at),
+                "started": iso(a.created_at),
+                "last_submitted": iso(a.submitted_at),
                 "current_answers": _readable(mine, a.answers),
                 "submitted_versions": [
-                    {"number": v.number, "submitted_at": _when(v.submitted_at), "answers": _readable(mine, v.answers)}
+                    {"number": v.number, "submitted_at": iso(v.submitted_at), "answers": _readable(mine, v.answers)}
                     for v in sorted(a.versions.all(), key=lambda v: v.number)
                 ],
             }
@@ -68,7 +64,7 @@ def export(user):
     return {
         "applications": result,
         "eligibility_overrides": [
-            {"edition": o.edition.name, "rule": o.rule, "reason": o.reason, "granted": _when(o.created_at)}
+            {"edition": o.edition.name, "rule": o.rule, "reason": o.reason, "granted": iso(o.created_at)}
             for o in overrides
         ],
     }

@@ -3,7 +3,7 @@ keeps its time, version and lateness; a survey response keeps its ratings and ch
 person wrote or uploaded goes, and needs (which may tell of health or belief) are deleted."""
 
 from academy.privacy.registry import section
-from academy.privacy.tools import REMOVED, remove_files, scrub
+from academy.privacy.tools import REMOVED, iso, remove_files, scrub
 
 from .models import (
     Assignment,
@@ -25,17 +25,13 @@ data = section(
 )
 
 
-def _when(value):
-    return value.isoformat() if value else None
-
-
 @data.export
 def export(user):
     hand_ins = HandIn.objects.filter(application__applicant=user).select_related("assignment__edition")
     feedback = Feedback.objects.filter(hand_in__application__applicant=user)
     by_hand_in = {}
     for f in feedback.order_by("created_at"):
-        by_hand_in.setdefault(f.hand_in_id, []).append({"at": _when(f.created_at), "text": f.text})
+        by_hand_in.setdefault(f.hand_in_id, []).append({"at": iso(f.created_at), "text": f.text})
     responses = SurveyResponse.objects.filter(application__applicant=user).select_related("survey__edition")
     labels = {str(q.pk): q.label for q in SurveyQuestion.objects.filter(survey__in=[r.survey_id for r in responses])}
     needs = ParticipantNeeds.objects.filter(application__applicant=user).select_related("application__edition")
@@ -47,13 +43,13 @@ def export(user):
                 "text": h.text,
                 "file": h.original_name or None,
                 "version": h.version,
-                "submitted_at": _when(h.submitted_at),
+                "submitted_at": iso(h.submitted_at),
                 "feedback_received": by_hand_in.get(h.pk, []),
             }
             for h in hand_ins
         ],
         "feedback_written": [
-            {"assignment": f.hand_in.assignment.title, "at": _when(f.created_at), "text": f.text}
+            {"assignment": f.hand_in.assignment.title, "at": iso(f.created_at), "text": f.text}
             for f in Feedback.objects.filter(coach=user).select_related("hand_in__assignment")
         ],
         "needs": [
@@ -74,7 +70,7 @@ def export(user):
             for r in responses
         ],
         "surveys_answered": [
-            {"survey": s.survey.title, "at": _when(s.answered_at)}
+            {"survey": s.survey.title, "at": iso(s.answered_at)}
             for s in SurveyRespondent.objects.filter(application__applicant=user).select_related("survey")
         ],
     }

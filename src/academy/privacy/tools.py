@@ -88,3 +88,8 @@ def scrub(value, needles):
     if isinstance(value, str) and contains(value, needles):
         return REMOVED
     return value
+
+
+def iso(moment):
+    """A date or time for an export (None stays None)."""
+    return moment.isoformat() if moment else None

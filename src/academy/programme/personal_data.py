@@ -4,15 +4,11 @@ with the anonymised application (attendance rates), without the name and address
 from django.db.models import Q
 
 from academy.privacy.registry import section
-from academy.privacy.tools import remove_files
+from academy.privacy.tools import iso, remove_files
 
 from .models import Attendance, CalendarToken, Coach
 
 data = section("programme", label="Programme and attendance", order=40, models=[Coach, Attendance, CalendarToken])
-
-
-def _when(value):
-    return value.isoformat() if value else None
 
 
 @data.export
@@ -36,7 +32,7 @@ def export(user):
             {
                 "edition": a.session.edition.name,
                 "session": a.session.title,
-                "starts_at": _when(a.session.starts_at),
+                "starts_at": iso(a.session.starts_at),
                 "present": a.present,
                 "minutes": a.minutes,
                 "camera_on": a.camera_on,
@@ -47,7 +43,7 @@ def export(user):
             for a in attendance.order_by("session__starts_at")
         ],
         "calendar_addresses": [
-            {"edition": t.edition.name, "created": _when(t.created_at)}
+            {"edition": t.edition.name, "created": iso(t.created_at)}
             for t in CalendarToken.objects.filter(user=user).select_related("edition")
         ],
     }

@@ -3,14 +3,11 @@ recommendations stay (the ranking and statistics need them); comments, free text
 or by the reviewer, go with the account or with the application at the end of retention."""
 
 from academy.privacy.registry import section
+from academy.privacy.tools import iso
 
 from .models import Assignment, Conflict, Review, Reviewer
 
 data = section("reviews", label="Reviews", order=30, models=[Reviewer, Conflict, Assignment, Review])
-
-
-def _when(value):
-    return value.isoformat() if value else None
 
 
 @data.export
@@ -25,8 +22,8 @@ def export(user):
                 "email": r.email,
                 "organisation": r.organisation.name if r.organisation else None,
                 "country": str(r.country),
-                "invited": _when(r.invited_at),
-                "accepted": _when(r.accepted_at),
+                "invited": iso(r.invited_at),
+                "accepted": iso(r.accepted_at),
             }
             for r in profiles
         ],
@@ -49,7 +46,7 @@ def export(user):
                 "comment": r.comment,
                 "recommendation": r.recommendation,
                 "total": r.total,
-                "submitted": _when(r.submitted_at),
+                "submitted": iso(r.submitted_at),
             }
             for r in written
         ],

@@ -2,14 +2,11 @@
 name or text, so they stay with the anonymised application for the statistics."""
 
 from academy.privacy.registry import section
+from academy.privacy.tools import iso
 
 from .models import Offer
 
 data = section("selection", label="Offers", order=60, models=[Offer])
-
-
-def _when(value):
-    return value.isoformat() if value else None
 
 
 @data.export
@@ -18,10 +15,10 @@ def export(user):
     return [
         {
             "edition": o.application.edition.name,
-            "offered_at": _when(o.offered_at),
-            "respond_by": _when(o.respond_by),
+            "offered_at": iso(o.offered_at),
+            "respond_by": iso(o.respond_by),
             "response": o.response or "open",
-            "responded_at": _when(o.responded_at),
+            "responded_at": iso(o.responded_at),
         }
         for o in offers
     ]
