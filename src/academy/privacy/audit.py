@@ -19,6 +19,7 @@ missing page writes nothing. A floor module: it imports only accounts.
 from functools import wraps
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
 
@@ -27,6 +28,13 @@ VIEWED, EXPORTED = "viewed", "exported"
 
 def is_access(action):
     return action.rsplit(".", 1)[-1] in (VIEWED, EXPORTED)
+
+
+def describe(action):
+    """An access record's action in words: "application.viewed" → "Application opened"."""
+    what, _dot, how = action.rpartition(".")
+    verb = {VIEWED: _("opened"), EXPORTED: _("exported")}.get(how, how)
+    return f"{what.replace('_', ' ').capitalize()} {verb}"
 
 
 def access_filter():

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from academy.accounts.models import User
 
+from .audit import describe
 from .models import RetentionPolicy
 
 
@@ -41,6 +42,6 @@ class AccessFilterForm(forms.Form):
 
     def __init__(self, *args, actions, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["what"].choices = [("", _("Everything"))] + [(a, a) for a in actions]
+        self.fields["what"].choices = [("", _("Everything"))] + [(a, describe(a)) for a in actions]
         self.fields["person"].queryset = people
         self.fields["person"].label_from_instance = lambda u: f"{u.full_name or u.email} <{u.email}>"

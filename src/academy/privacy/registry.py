@@ -52,7 +52,7 @@ class Subject:
     @property
     def needles(self):
         """The strings that identify the person in free text."""
-        return [value for value in (self.email, self.name) if value and len(value) >= 3]
+        return [value for value in (self.email, self.name) if value and len(value.strip()) >= 5]
 
 
 @dataclass

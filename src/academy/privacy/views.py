@@ -15,7 +15,7 @@ from academy.accounts.models import Role, User
 from academy.exports import csv_response
 
 from . import queries, services
-from .audit import logs_access
+from .audit import describe, logs_access
 from .forms import AccessFilterForm, DeleteAccountForm, RetentionForm
 from .models import Anonymisation
 
@@ -113,7 +113,7 @@ def access_log_csv(request, edition):
             e.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
             e.actor.full_name if e.actor else "",
             e.actor.email if e.actor else "",
-            e.action,
+            describe(e.action),
             f"{e.object_type}#{e.object_id}" if e.object_type else "",
             json.dumps(e.data, ensure_ascii=False, sort_keys=True) if e.data else "",
         ]
