@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("academy.community.urls")),
     path("", include("academy.completion.urls")),
     path("", include("academy.reports.urls")),
+    path("", include("academy.privacy.urls")),
     path("api/v1/", include("academy.api.urls")),
     path("", include("academy.ops.urls")),
 ]

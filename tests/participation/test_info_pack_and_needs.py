@@ -132,7 +132,7 @@ def test_the_needs_summary_counts_diets_without_names(client, edition):
     assert not any(p.applicant.full_name in page for p in people)
     named = client.get(f"/orga/{edition.slug}/needs/?names=1").content.decode()
     assert people[3].applicant.full_name in named and people[2].applicant.full_name in named
-    assert AuditEntry.objects.filter(action="needs.viewed_with_names").count() == 1
+    assert AuditEntry.objects.filter(action="needs.viewed").count() == 1
 
 
 def test_needs_of_people_who_are_no_longer_participants_are_not_counted(edition):

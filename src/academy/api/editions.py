@@ -6,10 +6,10 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from academy.accounts.models import Role
-from academy.accounts.services import record
 from academy.applications.models import Dimension, Status
 from academy.applications.queries import SORTS, current_answers, dimension_key, screening_list
 from academy.editions.models import Edition
+from academy.privacy.audit import record_access
 
 from .auth import require_edition_role
 
@@ -122,5 +122,7 @@ def list_applications(
     rows = screening_list(edition, wanted, experience_key=key)
     page = [_application(a) for a in rows.annotate(current=current_answers())[offset : offset + limit]]
     filters = {name: str(value) for name, value in wanted.items()}
-    record("applications.exported", actor=request.auth, edition=edition, format="api", filters=filters, offset=offset)
+    record_access(
+        "applications.exported", actor=request.auth, edition=edition, format="api", filters=filters, offset=offset
+    )
     return {"count": rows.count(), "limit": limit, "offset": offset, "items": page}

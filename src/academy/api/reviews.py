@@ -3,7 +3,7 @@
 from ninja import Router, Schema
 
 from academy.accounts.models import Role
-from academy.accounts.services import record
+from academy.privacy.audit import record_access
 from academy.reviews.queries import review_rows
 
 from .auth import require_edition_role
@@ -48,5 +48,5 @@ def edition_reviews(request, slug: str):
     """Applications in review, best normalised score first, each with its submitted reviews."""
     edition = require_edition_role(request, slug, Role.ORGANISER)
     rows = review_rows(edition)
-    record("reviews.read_by_api", actor=request.auth, edition=edition, rows=len(rows))
+    record_access("reviews.exported", actor=request.auth, edition=edition, format="api", rows=len(rows))
     return rows

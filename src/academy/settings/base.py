@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "academy.community",
     "academy.completion",
     "academy.reports",
+    "academy.privacy",
     "academy.api",
     "academy.ops",
     "academy.demo",

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from academy.accounts.access import has_edition_role, signed_in
 from academy.accounts.models import Role
-from academy.accounts.services import record
+from academy.privacy.audit import record_access
 
 from ..models import Application, SubmittedVersion
 from ..receipts import ensure_receipt, receipt_filename
@@ -27,7 +27,7 @@ def _load(request, pk):
 
 def _audit(request, application, action, **data):
     if application.applicant_id != request.user.pk:
-        record(action, actor=request.user, obj=application, edition=application.edition, **data)
+        record_access(action, actor=request.user, obj=application, edition=application.edition, **data)
 
 
 @signed_in
@@ -38,7 +38,7 @@ def receipt(request, pk, number):
     )
     version.application = application
     path = ensure_receipt(version)
-    _audit(request, application, "application.receipt_downloaded", version=number)
+    _audit(request, application, "application_receipt.exported", version=number)
     return FileResponse(
         default_storage.open(path, "rb"),
         as_attachment=True,
@@ -61,7 +61,7 @@ def uploaded_file(request, pk, key):
         raise Http404
     if not default_storage.exists(value["path"]):
         raise Http404
-    _audit(request, application, "application.file_downloaded", key=key)
+    _audit(request, application, "application_file.exported", key=key)
     return FileResponse(
         default_storage.open(value["path"], "rb"),
         as_attachment=True,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from academy import exports as tabular
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import AuditEntry, Role
-from academy.accounts.services import record
+from academy.privacy.audit import logs_access
 
 from .. import eligibility, exports
 from ..filters import ScreeningFilterForm
@@ -111,6 +111,7 @@ def _file_links(edition, application, questions):
 
 
 @edition_role_required(Role.ORGANISER)
+@logs_access("application.viewed", about=(Application, "pk"))
 def application_detail(request, edition, pk):
     application = get_object_or_404(
         Application.objects.select_related("applicant", "organisation"), pk=pk, edition=edition
@@ -126,7 +127,6 @@ def application_detail(request, edition, pk):
         .select_related("actor")
     )
     verdict = eligibility.check(application.applicant, edition)
-    record("application.viewed", actor=request.user, obj=application, edition=edition)
     context = {
         "edition": edition,
         "application": application,
@@ -146,7 +146,6 @@ def _export(request, edition, extension):
     questions, form, key = _screening(request, edition)
     filters = form.filters
     applications = screening_list(edition, filters, experience_key=key)
-    record("applications.exported", actor=request.user, edition=edition, format=extension, filters=filters)
     header = exports.header(questions)
     rows = exports.rows(applications, questions, edition)
     name = exports.filename(edition, extension)
@@ -156,10 +155,12 @@ def _export(request, edition, extension):
 
 
 @edition_role_required(Role.ORGANISER)
+@logs_access("applications.exported", format="csv")
 def export_csv(request, edition):
     return _export(request, edition, "csv")
 
 
 @edition_role_required(Role.ORGANISER)
+@logs_access("applications.exported", format="xlsx")
 def export_xlsx(request, edition):
     return _export(request, edition, "xlsx")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
+from academy.privacy.audit import logs_access, record_access
 
 from .. import queries, services
 from ..forms import BulkActionForm, DraftForm, LogForm, OutboxFilterForm
@@ -90,6 +91,7 @@ def outbox_action(request, edition):
 
 
 @organiser
+@logs_access("mail.viewed", about=(OutboxMessage, "pk"))
 def message(request, edition, pk):
     row = get_object_or_404(OutboxMessage.objects.select_related("batch"), pk=pk, edition=edition)
     form = DraftForm(request.POST or None, initial={"subject": row.subject, "body": row.body})
@@ -144,6 +146,7 @@ def log(request, edition):
     rows = None
     if form.is_valid():
         rows = queries.sent_log(edition, email=form.cleaned_data["email"]).only(*queries.LIST_FIELDS)[:500]
+        record_access("mail_log.viewed", actor=request.user, edition=edition, email=form.cleaned_data["email"])
     else:
         recent = queries.outbox(edition, state=State.SENT).order_by("-sent_at", "-id").only(*queries.LIST_FIELDS)
         rows = recent[:PAGE_SIZE]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.access import edition_role_required, has_edition_role
 from academy.accounts.models import Role
+from academy.privacy.audit import logs_access
 
 from .. import homework, queries
 from ..forms import FeedbackForm
@@ -50,6 +51,7 @@ def _hand_in_for(request, edition, pk):
 
 
 @edition_role_required(Role.COACH, Role.ORGANISER)
+@logs_access("hand_in.viewed", about=(HandIn, "pk"))
 def hand_in_review(request, edition, pk):
     item = _hand_in_for(request, edition, pk)
     form = FeedbackForm(request.POST or None)
@@ -66,6 +68,7 @@ def hand_in_review(request, edition, pk):
 
 
 @edition_role_required(Role.COACH, Role.ORGANISER)
+@logs_access("hand_in.exported", about=(HandIn, "pk"))
 def hand_in_download(request, edition, pk):
     item = _hand_in_for(request, edition, pk)
     return file_download(item.file.name, item.original_name, item.kind)

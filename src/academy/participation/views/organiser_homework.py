@@ -7,8 +7,8 @@ from django.views.decorators.http import require_POST
 
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
-from academy.accounts.services import record
 from academy.exports import csv_response, xlsx_response
+from academy.privacy.audit import logs_access
 
 from .. import homework, queries
 from ..forms import AssignmentForm, AttachmentForm
@@ -115,14 +115,14 @@ def _export_rows(edition):
 
 
 @organiser
+@logs_access("homework.exported", format="csv")
 def export_csv(request, edition):
-    record("homework.exported", actor=request.user, edition=edition, format="csv")
     header, *rows = _export_rows(edition)
     return csv_response(f"homework-{edition.slug}.csv", header, rows)
 
 
 @organiser
+@logs_access("homework.exported", format="xlsx")
 def export_xlsx(request, edition):
-    record("homework.exported", actor=request.user, edition=edition, format="xlsx")
     header, *rows = _export_rows(edition)
     return xlsx_response(f"homework-{edition.slug}.xlsx", header, rows, title=_("Homework"))

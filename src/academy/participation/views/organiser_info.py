@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
-from academy.accounts.services import record
 from academy.applications.queries import participants
+from academy.privacy.audit import record_access
 
 from .. import info
 from ..forms import InfoPackForm
@@ -61,7 +61,7 @@ def info_pack_send(request, edition):
 def needs_summary(request, edition):
     with_names = request.GET.get("names") == "1"
     if with_names:
-        record("needs.viewed_with_names", actor=request.user, edition=edition)
+        record_access("needs.viewed", actor=request.user, edition=edition, with_names=True)
     summary = info.needs_summary(edition, with_names=with_names)
     context = {"edition": edition, "summary": summary, "with_names": with_names}
     return render(request, "participation/organiser/needs.html", context)

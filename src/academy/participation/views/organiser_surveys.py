@@ -11,6 +11,7 @@ from academy.accounts.models import Role
 from academy.accounts.services import record
 from academy.applications.queries import participants
 from academy.exports import csv_response
+from academy.privacy.audit import logs_access
 
 from .. import queries, surveys
 from ..forms import QuestionForm, SurveyForm
@@ -155,9 +156,9 @@ def survey_results(request, edition, pk):
 
 
 @organiser
+@logs_access("survey.exported", about=(Survey, "pk"))
 def survey_export(request, edition, pk):
     survey = _survey(edition, pk)
-    record("survey.exported", actor=request.user, obj=survey, edition=edition)
     header, *rows = surveys.export_rows(survey)
     return csv_response(f"survey-{survey.pk}-{edition.slug}.csv", header, rows)
 

@@ -11,8 +11,8 @@ from django.utils.translation import ngettext
 
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
-from academy.accounts.services import record
 from academy.applications.queries import participants
+from academy.privacy.audit import logs_access
 
 from ..attendance import apply_import, plan_import, report_from_data, rows_to_data, save_roll_call
 from ..attendance_import import ReportError, parse_report
@@ -109,18 +109,19 @@ def _confirm(request, context, report, people, payload):
 
 
 def _download(request, edition, body, content_type, suffix):
-    record("attendance.exported", actor=request.user, edition=edition, format=suffix)
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{edition.slug}-attendance.{suffix}"'
     return response
 
 
 @edition_role_required(Role.ORGANISER)
+@logs_access("attendance.exported", format="csv")
 def export_csv(request, edition):
     return _download(request, edition, attendance_csv(edition), "text/csv; charset=utf-8", "csv")
 
 
 @edition_role_required(Role.ORGANISER)
+@logs_access("attendance.exported", format="xlsx")
 def export_xlsx(request, edition):
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return _download(request, edition, attendance_xlsx(edition), xlsx, "xlsx")

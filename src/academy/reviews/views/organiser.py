@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role, User
-from academy.accounts.services import record
 from academy.exports import csv_response, xlsx_response
+from academy.privacy.audit import record_access
 
 from .. import assigning, queries, services
 from .. import board as tables
@@ -87,7 +87,7 @@ def export(request, edition, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     rows = list(tables.export_rows(edition))
-    record("reviews.exported", actor=request.user, edition=edition, format=fmt, rows=len(rows))
+    record_access("reviews.exported", actor=request.user, edition=edition, format=fmt, rows=len(rows))
     name = f"reviews-{edition.slug}.{fmt}"
     if fmt == "csv":
         return csv_response(name, tables.EXPORT_HEADER, rows)

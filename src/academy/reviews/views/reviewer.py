@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from academy.accounts.access import edition_role_required, signed_in
 from academy.accounts.models import Role
-from academy.accounts.services import record
+from academy.applications.models import Application
 from academy.exports import csv_response
+from academy.privacy.audit import logs_access, record_access
 
 from .. import pool, queries, services
 from ..conflicts import setup_for
@@ -106,6 +107,7 @@ def _score_context(request, edition, assignment, *, data=None, error=None):
 
 
 @edition_role_required(Role.REVIEWER)
+@logs_access("application.viewed", about=(Application, "application"), by_reviewer=True)
 def score(request, edition, application):
     try:
         assignment = _assignment(request, edition, application)
@@ -226,7 +228,7 @@ def export(request, edition):
             "yes" if item.submitted else "no",
         ]
         rows.append(row)
-    record("reviews.reviewer_export", actor=request.user, edition=edition, rows=len(rows))
+    record_access("reviews.exported", actor=request.user, edition=edition, by_reviewer=True, rows=len(rows))
     return csv_response(f"my-reviews-{edition.slug}.csv", header, rows)
 
 

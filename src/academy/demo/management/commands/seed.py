@@ -16,6 +16,7 @@ from academy.editions import demo as editions_demo
 from academy.editions.models import Academy
 from academy.mail import demo as mail_demo
 from academy.participation import demo as participation_demo
+from academy.privacy import demo as privacy_demo
 from academy.programme import demo as programme_demo
 from academy.registry import demo as registry_demo
 from academy.reports import demo as reports_demo
@@ -38,6 +39,7 @@ STEPS = [
     completion_demo,
     mail_demo,
     reports_demo,
+    privacy_demo,
 ]
 
 

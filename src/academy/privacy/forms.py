@@ -1,0 +1,47 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from academy.accounts.models import User
+
+from .audit import describe
+from .models import RetentionPolicy
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To be sure it is you."),
+    )
+    confirm = forms.BooleanField(label=_("I understand that this cannot be undone."))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password. Type the password you sign in with."))
+        return password
+
+
+class RetentionForm(forms.ModelForm):
+    class Meta:
+        model = RetentionPolicy
+        fields = ["months"]
+
+
+class AccessFilterForm(forms.Form):
+    what = forms.ChoiceField(label=_("What"), required=False)
+    person = forms.ModelChoiceField(
+        label=_("Who"), queryset=User.objects.none(), required=False, empty_label=_("Anyone")
+    )
+    since = forms.DateField(label=_("From (date)"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Until (date)"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, actions, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["what"].choices = [("", _("Everything"))] + [(a, describe(a)) for a in actions]
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = lambda u: f"{u.full_name or u.email} <{u.email}>"

@@ -1,0 +1,105 @@
+"""Where each app declares the personal data it holds: what a person's data download contains, how an
+account deletion erases it, and how the retention purge clears an application.
+
+Any app adds a module named `personal_data.py` (found automatically, so privacy imports no app):
+
+    # academy/participation/personal_data.py
+    from academy.privacy.registry import section
+
+    data = section("participation", label="Homework, needs and surveys", models=[HandIn, ParticipantNeeds])
+
+    @data.export
+    def export(user):            # JSON-serialisable: what we hold about this person
+        return {"hand_ins": [...]}
+
+    @data.erase
+    def erase(subject):          # account deletion: delete or anonymise everything of subject.user
+        ...
+
+    @data.purge
+    def purge(applications):     # retention: clear what belongs to these (not selected) applications
+        ...
+
+    @data.preview
+    def preview(applications):   # what purge would touch: [(label, count), ...]
+        return [("hand-ins", HandIn.objects.filter(application__in=applications).count())]
+
+All hooks run inside the one transaction of the deletion or purge, in the order of `order` (lower
+first). `subject` keeps the person's e-mail address and name as they were before anything changed,
+since the accounts section (order 100, last) anonymises the user row itself. `applications` are
+model instances that still carry their applicant; the applications section (order 80) detaches
+them from the person, so every section that looks people up through the application runs before it.
+
+This module and `tools.py` are the floor of the privacy app: they import no domain app.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.module_loading import autodiscover_modules
+
+_SECTIONS = {}
+_discovered = False
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The person being erased, as they were before the erasure started."""
+
+    user: object
+    email: str
+    name: str
+
+    @property
+    def needles(self):
+        """The strings that identify the person in free text."""
+        return [value for value in (self.email, self.name) if value and len(value.strip()) >= 5]
+
+
+@dataclass
+class Section:
+    key: str
+    label: str
+    order: int = 50
+    models: list = field(default_factory=list)
+    exporter: object = None
+    eraser: object = None
+    purger: object = None
+    previewer: object = None
+
+    def export(self, func):
+        self.exporter = func
+        return func
+
+    def erase(self, func):
+        self.eraser = func
+        return func
+
+    def purge(self, func):
+        self.purger = func
+        return func
+
+    def preview(self, func):
+        self.previewer = func
+        return func
+
+
+def section(key, *, label, order=50, models=()):
+    """Declare (or fetch again) the section `key`; its hooks are set with the decorators above."""
+    existing = _SECTIONS.get(key)
+    if existing is None:
+        existing = _SECTIONS[key] = Section(key=key, label=str(label), order=order, models=list(models))
+    return existing
+
+
+def sections():
+    """Every declared section, in the order their hooks run."""
+    global _discovered
+    if not _discovered:
+        autodiscover_modules("personal_data")
+        _discovered = True
+    return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))
+
+
+def declared_models():
+    """The models some section says it covers (a test checks every model pointing at a person is here)."""
+    return {model for s in sections() for model in s.models}

@@ -1,0 +1,122 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from academy.accounts.access import edition_role_required, signed_in
+from academy.accounts.models import Role, User
+from academy.exports import csv_response
+
+from . import queries, services
+from .audit import describe, logs_access
+from .forms import AccessFilterForm, DeleteAccountForm, RetentionForm
+from .models import Anonymisation
+
+organiser = edition_role_required(Role.ORGANISER)
+
+
+@signed_in
+def my_data(request):
+    return render(request, "privacy/my_data.html")
+
+
+@require_POST
+@signed_in
+def my_data_download(request):
+    data = services.export_data(request.user)
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    name = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@signed_in
+def delete_account(request):
+    blockers = services.deletion_blockers(request.user)
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and not blockers and form.is_valid():
+        services.delete_account(User.objects.get(pk=request.user.pk))
+        logout(request)
+        messages.success(request, _("Your account is deleted. Thank you for taking part."))
+        return redirect("/")
+    status = 400 if form.errors else 200
+    return render(request, "privacy/delete.html", {"form": form, "blockers": blockers}, status=status)
+
+
+@organiser
+def overview(request, edition):
+    policy = services.retention_for(edition)
+    form = RetentionForm(request.POST or None, instance=policy)
+    if request.method == "POST" and form.is_valid():
+        policy = form.save(commit=False)
+        policy.updated_by = request.user
+        policy.save()
+        services.record_change(policy, by=request.user)
+        messages.success(request, _("Saved. The purge now runs on %(day)s.") % {"day": f"{policy.purge_on:%d %B %Y}"})
+        return redirect("privacy:overview", slug=edition.slug)
+    context = {
+        "edition": edition,
+        "form": form,
+        "policy": policy,
+        "due": services.purge_due(edition),
+        "preview": services.preview(edition),
+        "waiting": services.purgeable(edition).count(),
+        "done": Anonymisation.objects.filter(application__edition=edition).count(),
+        "access_count": queries.access_entries(edition).count(),
+    }
+    return render(request, "privacy/overview.html", context, status=400 if form.errors else 200)
+
+
+def _access_form(request, edition):
+    form = AccessFilterForm(
+        request.GET or None,
+        actions=queries.access_actions(edition),
+        people=queries.access_people(edition),
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, queries.filtered_access(edition, data)
+
+
+@organiser
+def access_log(request, edition):
+    form, rows = _access_form(request, edition)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"edition": edition, "form": form, "page": page, "query": query.urlencode()}
+    return render(request, "privacy/access_log.html", context)
+
+
+@organiser
+@logs_access("access_log.exported")
+def access_log_csv(request, edition):
+    _form, rows = _access_form(request, edition)
+    zone = edition.zone
+    header = [
+        _("When (%(zone)s)") % {"zone": edition.time_zone},
+        _("Who"),
+        _("E-mail"),
+        _("What"),
+        _("Object"),
+        _("Details"),
+    ]
+    lines = (
+        [
+            e.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
+            e.actor.full_name if e.actor else "",
+            e.actor.email if e.actor else "",
+            describe(e.action),
+            f"{e.object_type}#{e.object_id}" if e.object_type else "",
+            json.dumps(e.data, ensure_ascii=False, sort_keys=True) if e.data else "",
+        ]
+        for e in rows.iterator(chunk_size=2000)
+    )
+    return csv_response(f"access-log-{edition.slug}.csv", header, lines)
