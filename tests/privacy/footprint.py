@@ -16,6 +16,8 @@ from django.utils import timezone
 from academy.accounts.models import Role
 from academy.accounts.services import create_api_token, grant_role, record
 from academy.applications.models import EligibilityOverride, Status, SubmittedVersion
+from academy.community.models import DirectoryEntry, FollowUpAnswer
+from academy.completion.models import Certificate, CompletionException
 from academy.mail.models import OutboxMessage, State
 from academy.participation.models import (
     Feedback,
@@ -135,7 +137,14 @@ def leave_footprint(edition, *, status=Status.CONFIRMED, country="PT", label="Ze
     SurveyResponse.objects.create(survey=anonymous, application=None, answers={"1": f"anonymous {token}"})
     if status == Status.CONFIRMED:
         Offer.objects.create(
-            application=app, offered_at=timezone.now(), respond_by=timezone.now(), response="confirmed"
+            application=app, offered_at=timezone.now(), respond_by=timezone.now(), response="confirmed",
+            decline_reason=phrase,
+        )  # fmt: skip
+        Certificate.objects.create(edition=edition, application=app, code=token * 4, name=name, hours=14, pdf=upload)
+        CompletionException.objects.create(application=app, reason=phrase, granted_by=organiser)
+        DirectoryEntry.objects.create(application=app, consented_at=timezone.now(), bio=phrase, phone=token)
+        FollowUpAnswer.objects.create(
+            application=app, trainings_given=2, people_reached=40, services_launched=1, story=phrase
         )
     LogEntry.objects.create(
         user=organiser, content_type=ContentType.objects.get_for_model(type(user)), object_id=str(user.pk),

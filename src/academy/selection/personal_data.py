@@ -1,8 +1,8 @@
-"""Offers are part of the person's record (when offered, by when to answer, the answer). They carry no
-name or text, so they stay with the anonymised application for the statistics."""
+"""Offers are part of the person's record (when offered, by when to answer, the answer). They stay with
+the anonymised application for the statistics; only the reason a person gave for declining goes."""
 
 from academy.privacy.registry import section
-from academy.privacy.tools import iso
+from academy.privacy.tools import REMOVED, iso
 
 from .models import Offer
 
@@ -19,6 +19,21 @@ def export(user):
             "respond_by": iso(o.respond_by),
             "response": o.response or "open",
             "responded_at": iso(o.responded_at),
+            "decline_reason": o.decline_reason,
         }
         for o in offers
     ]
+
+
+def _clear(offers):
+    offers.exclude(decline_reason="").update(decline_reason=REMOVED)
+
+
+@data.erase
+def erase(subject):
+    _clear(Offer.objects.filter(application__applicant=subject.user))
+
+
+@data.purge
+def purge(applications):
+    _clear(Offer.objects.filter(application__in=applications))
