@@ -12,7 +12,7 @@ any operation that turns it off). To add endpoints for another stage (reviews, s
 
 from ninja import NinjaAPI
 
-from . import editions, reviews
+from . import editions, programme, reviews
 from .auth import BearerToken
 
 api = NinjaAPI(
@@ -26,3 +26,4 @@ api = NinjaAPI(
 )
 api.add_router("", editions.router)
 api.add_router("", reviews.router)
+api.add_router("", programme.router)
