@@ -7,7 +7,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from academy.accounts.models import Role
+from academy.accounts.models import AuditEntry, Role
 from academy.accounts.services import create_api_token
 from academy.applications.models import Status
 from academy.participation import homework
@@ -166,6 +166,8 @@ def test_a_coach_reads_only_the_assignments_they_review(client, edition, handed_
     body = get(client, homework_path(edition), create_api_token(handed_in)).json()
     assert [a["title"] for a in body["assignments"]] == ["Map your services"]
     assert len(body["assignments"][0]["participants"]) == 2
+    entry = AuditEntry.objects.get(action="homework.read_by_api")
+    assert (entry.actor, entry.edition, entry.data) == (handed_in, edition, {"assignments": 1})
 
 
 def test_homework_status_runs_the_same_number_of_queries_for_3_and_30_participants(client, edition, handed_in):

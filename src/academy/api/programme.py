@@ -8,6 +8,7 @@ from ninja import Field, Router, Schema
 
 from academy.accounts.access import has_edition_role
 from academy.accounts.models import Role
+from academy.accounts.services import record
 from academy.editions.models import Edition
 from academy.participation.queries import homework_matrix, reviewed_assignments
 from academy.programme.models import Kind, Part
@@ -120,6 +121,7 @@ def homework(request, slug: str):
     everything = has_edition_role(request.auth, edition, Role.ORGANISER)
     matrix = homework_matrix(edition, only=reviewed_assignments(edition, request.auth, everything=everything))
     zone = edition.zone
+    record("homework.read_by_api", actor=request.auth, edition=edition, assignments=len(matrix.assignments))
     columns = {a.pk: [] for a in matrix.assignments}
     for row in matrix.rows:
         for cell in row.cells:
