@@ -46,4 +46,4 @@ def test_an_organiser_reads_each_participants_outcome_and_certificate(client, ed
     assert costa["certificate"]["code"] == certificate.code and costa["certificate"]["revoked_at"] is None
     assert not absent["completes"] and "absent on 1 Dec 2022" in absent["reasons"]
     assert absent["certificate"] is None
-    assert AuditEntry.objects.filter(action="completion.read_by_api", actor=organiser).exists()
+    assert AuditEntry.objects.filter(action="completion.exported", actor=organiser).exists()

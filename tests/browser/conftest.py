@@ -3,6 +3,8 @@ import pathlib
 import pytest
 from django.conf import settings
 
+from tests.browser.academy_days import coursework, meeting_room, programme  # noqa: F401  (fixtures shared by tests)
+
 AXE = pathlib.Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -33,10 +35,12 @@ def axe_violations():
 def login(page, live_server):
     """Log a person in through the real form, as they would."""
 
-    def run(email, password):
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Email").fill(email)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign In").click()
+    def run(email, password, *, on=None):
+        """`on`: another page (of another browser context), for a second person in the same test."""
+        target = on or page
+        target.goto(f"{live_server.url}/accounts/login/")
+        target.get_by_label("Email").fill(email)
+        target.get_by_label("Password").fill(password)
+        target.get_by_role("button", name="Sign In").click()
 
     return run

@@ -5,23 +5,24 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
-from weasyprint import HTML
 
 from academy.participation import homework
 from academy.participation.models import HandIn, SurveyResponse
 from tests import factories
+from tests.browser.academy_days import service_map_pdf
 from tests.participation import helpers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_participant_hands_in_homework_reads_feedback_and_answers_the_survey(page, live_server, login, axe_violations):
+def test_participant_hands_in_homework_reads_feedback_and_answers_the_survey(
+    page, live_server, login, axe_violations, coursework
+):
     edition = factories.edition()
-    coach = helpers.coach(edition)
+    given = coursework(edition)
+    coach, work, survey = given.coach, given.assignment, given.survey
     application = helpers.participant(edition, full_name="Inês Costa")
-    work = helpers.assignment(edition, reviewer=coach, due=timezone.localdate() + dt.timedelta(days=14))
-    survey = helpers.survey(edition, opens_at=timezone.now() - dt.timedelta(hours=1))
-    pdf = HTML(string="<h1>Our service map</h1><p>Two gaps: training and finance.</p>").write_pdf()
+    pdf = service_map_pdf()
 
     login(application.applicant.email, factories.PASSWORD)
     page.goto(f"{live_server.url}/me/editions/{edition.slug}/homework/")

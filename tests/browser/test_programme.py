@@ -1,17 +1,15 @@
 """A participant's way through the programme in a real browser, from a time zone other than the edition's."""
 
-import datetime as dt
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from academy.programme.models import Part
 from tests import factories
+from tests.browser.academy_days import MEETING, open_programme
 from tests.programme import factories as pf
 
 pytestmark = pytest.mark.django_db(transaction=True)
-MEETING = "https://meet.example/cba-2022-day1"
 
 
 @pytest.fixture(scope="session")
@@ -20,27 +18,10 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "timezone_id": "America/New_York", "locale": "en-GB"}
 
 
-@pytest.fixture
-def programme():
-    edition = factories.edition(deadline=dt.date(2022, 10, 31), name="Cluster Booster Academy 2022")
-    pf.session(edition, title="Cluster strategy", start=dt.time(9), end=dt.time(10, 30), video_link=MEETING)
-    pf.session(edition, title="Train the trainers", part=Part.IN_PERSON, room="Amphitheatre 1")
-    return edition
-
-
-def open_programme(page, live_server, edition):
-    page.goto(f"{live_server.url}/editions/{edition.slug}/programme/")
-    expect(page.get_by_role("heading", level=1, name=re.compile("Programme"))).to_be_visible()
-
-
-def test_a_participant_opens_the_programme_and_joins_the_session(page, live_server, login, programme, axe_violations):
+def test_a_participant_opens_the_programme_and_joins_the_session(
+    page, live_server, login, programme, meeting_room, axe_violations
+):
     participant = pf.participant(programme, email="ana.costa@cluster-pt.example", full_name="Ana Costa")
-    page.route(
-        "https://meet.example/**",
-        lambda route: route.fulfill(
-            status=200, content_type="text/html", body="<!doctype html><title>Meeting</title><h1>Meeting room</h1>"
-        ),
-    )
     login(participant.applicant.email, factories.PASSWORD)
     open_programme(page, live_server, programme)
     row = page.get_by_role("row", name=re.compile("Cluster strategy"))

@@ -116,5 +116,5 @@ def test_attachments_are_for_the_editions_people_only(client, edition, assignmen
     client.force_login(application.applicant)
     assert client.get(url).status_code == 200
     client.force_login(factories.user())
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 404, "a file's existence is not given away"
     assert HandIn.objects.count() == 0

@@ -43,3 +43,13 @@ def test_homework_xlsx_opens_with_the_same_rows(organiser_client, edition, assig
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("Participant", "E-mail", "Organisation", "Map your services: status")
     assert rows[1][0] == "'@Bea" and rows[1][3] in ("not yet due", "missing")
+
+
+def test_homework_csv_says_when_feedback_was_given(organiser_client, edition, assignment, coach):
+    done = helpers.participant(edition, full_name="Ana Silva")
+    item = homework.hand_in(assignment, done, text="x", now=dt.datetime(2023, 1, 30, 18, 5, tzinfo=BRUSSELS))
+    with time_machine.travel(dt.datetime(2023, 2, 1, 9, 15, tzinfo=BRUSSELS), tick=False):
+        homework.give_feedback(item, coach=coach, text="Good.")
+    lines = body(organiser_client.get(f"/orga/{edition.slug}/homework.csv")).decode("utf-8-sig").splitlines()
+    assert "Map your services: feedback given at (Europe/Brussels)" in lines[0]
+    assert lines[1].endswith("handed in,2023-01-30 18:05,2023-02-01 09:15")

@@ -6,8 +6,8 @@ import datetime as dt
 from ninja import Router, Schema
 
 from academy.accounts.models import Role
-from academy.accounts.services import record
 from academy.completion.rule import evaluate
+from academy.privacy.audit import record_access
 
 from .auth import require_edition_role
 
@@ -39,7 +39,7 @@ def edition_completion(request, slug: str):
     """The cohort in name order, each evaluated against the edition's completion rule."""
     edition = require_edition_role(request, slug, Role.ORGANISER)
     outcomes = evaluate(edition)
-    record("completion.read_by_api", actor=request.auth, edition=edition, rows=len(outcomes))
+    record_access("completion.exported", actor=request.auth, edition=edition, format="api", rows=len(outcomes))
     return [
         {
             "application_id": o.application.pk,

@@ -12,7 +12,7 @@ any operation that turns it off). To add endpoints for another stage (reviews, s
 
 from ninja import NinjaAPI
 
-from . import completion, editions, reviews, selection
+from . import completion, editions, programme, reviews, selection
 from .auth import BearerToken
 
 api = NinjaAPI(
@@ -26,5 +26,6 @@ api = NinjaAPI(
 )
 api.add_router("", editions.router)
 api.add_router("", reviews.router)
+api.add_router("", programme.router)
 api.add_router("", completion.router)
 api.add_router("", selection.router)

@@ -4,7 +4,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from academy.accounts.models import Role
-from academy.accounts.services import record
+from academy.privacy.audit import record_access
 from academy.selection.runs import adopted_run, export
 
 from .auth import require_edition_role
@@ -24,5 +24,5 @@ def edition_selection(request, slug: str):
     run = adopted_run(edition)
     if run is None:
         raise HttpError(404, f"No selection run is adopted for the edition {edition.slug} yet.")
-    record("selection.read_by_api", actor=request.auth, obj=run, edition=edition, number=run.number)
+    record_access("selection.exported", actor=request.auth, format="api", obj=run, edition=edition, number=run.number)
     return export(run)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Case, Count, F, OuterRef, Prefetch, Q, Subquery, When
+from django.db.models import BooleanField, Case, Count, F, Max, OuterRef, Prefetch, Q, Subquery, When
 from django.utils import timezone
 
 from academy.applications.queries import participants
@@ -32,6 +32,10 @@ class Cell:
     def label(self):
         return STATUS_LABELS[self.status]
 
+    @property
+    def feedback_at(self):
+        return getattr(self.hand_in, "feedback_at", None)
+
 
 @dataclass
 class MatrixRow:
@@ -45,17 +49,19 @@ class Matrix:
     rows: list  # each assignment also carries `.handed_in`, the number of hand-ins
 
 
-def homework_matrix(edition, now=None):
-    """Participants × assignments with the status of each hand-in: three queries."""
+def homework_matrix(edition, now=None, *, only=None):
+    """Participants × assignments (those in the queryset `only`, else all the edition's) with the status of
+    each hand-in; each hand-in carries `feedback_at` (the latest feedback, or None) and `feedback_version`
+    (the latest version that has feedback). Three queries."""
     now = now or timezone.now()
     people = list(cohort(edition))
-    items = list(assignments(edition))
-    found = {
-        (h.assignment_id, h.application_id): h
-        for h in HandIn.objects.filter(assignment__edition=edition).only(
-            "id", "assignment_id", "application_id", "submitted_at"
-        )
-    }
+    items = list(assignments(edition) if only is None else only)
+    hand_ins = (
+        HandIn.objects.filter(assignment__in=[a.pk for a in items])
+        .only("id", "assignment_id", "application_id", "submitted_at", "version")
+        .annotate(feedback_at=Max("feedback__created_at"), feedback_version=Max("feedback__on_version"))
+    )
+    found = {(h.assignment_id, h.application_id): h for h in hand_ins}
     rows = []
     handed_in = {a.pk: 0 for a in items}
     for person in people:

@@ -119,6 +119,7 @@ class ImportPlan:
     unmatched: list  # Person
     outside: list  # Person whose time does not overlap the session
     errors: list  # (line, message)
+    read_as: str = ""
 
 
 def _union_minutes(intervals):
@@ -204,7 +205,7 @@ def plan_import(report, session, participants, manual=None):
         camera_minutes = min(sum(cameras), minutes) if cameras else None
         camera_on = any(flags) if flags else (camera_minutes * 2 >= minutes if cameras else None)
         matched[application_id] = Entry(by_id[application_id], group, minutes, camera_minutes, camera_on)
-    return ImportPlan(session, report.platform, matched, unmatched, outside, report.errors)
+    return ImportPlan(session, report.platform, matched, unmatched, outside, report.errors, report.read_as)
 
 
 @transaction.atomic
@@ -249,6 +250,7 @@ def rows_to_data(report):
     """The parsed report as JSON-able data, carried (signed) from the preview to the confirmation."""
     return {
         "platform": report.platform,
+        "read_as": report.read_as,
         "errors": report.errors,
         "rows": [
             [r.line, r.name, r.original_name, r.email, r.joined.isoformat(), r.left.isoformat()]
@@ -265,4 +267,4 @@ def report_from_data(data):
         )
         for line, name, original, email, joined, left, *rest in data["rows"]
     ]
-    return Report(data["platform"], rows, [tuple(e) for e in data["errors"]])
+    return Report(data["platform"], rows, [tuple(e) for e in data["errors"]], data.get("read_as", ""))

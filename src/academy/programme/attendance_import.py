@@ -18,10 +18,13 @@ Neither platform reports the camera reliably. An optional column "Camera On (Min
 import csv
 import datetime as dt
 import io
+import math
 import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+
+from academy import imports
 
 ALIASES = {
     "name": {"name (original name)", "name", "full name", "participant name"},
@@ -34,6 +37,7 @@ ALIASES = {
     "video": {"video", "camera", "camera on"},
 }
 REQUIRED = ("name", "join", "leave", "duration")
+MAX_MINUTES = 7 * 24 * 60  # a meeting report covers a day; a week is already absurd
 TIME_FORMATS = [
     "%m/%d/%Y %I:%M:%S %p",  # Zoom: 12/01/2022 09:02:11 AM
     "%m/%d/%y, %I:%M:%S %p",  # Teams: 12/1/22, 9:02:11 AM
@@ -76,53 +80,39 @@ class Report:
     platform: str
     rows: list[ReportRow] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
+    read_as: str = ""  # “Read as UTF-8 text, comma-separated.”, shown on the preview
 
 
-def decode(data: bytes) -> str:
-    if not data.strip():
-        raise ReportError(_("The file is empty."))
-    if data[:4] == b"PK\x03\x04":
-        raise ReportError(
-            _("This is an Excel workbook (or another zip file), not a CSV file. Export the report as CSV.")
-        )
-    if data[:5] == b"%PDF-":
-        raise ReportError(_("This is a PDF, not a CSV file. Export the participant report as CSV."))
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ReportError(
-                _(
-                    "The file is not in UTF-8 or UTF-16, the encodings Zoom and Teams export. "
-                    "Download the report again, or save it as “CSV UTF-8”."
-                )
-            ) from None
-    if "\x00" in text:
-        raise ReportError(_("This is not a text file: upload the participant report as exported (CSV)."))
-    return text
+def decode(data: bytes):
+    """The report's text and how it was encoded (academy.imports: UTF-8, UTF-16, Windows-1252)."""
+    try:
+        decoded = imports.decode(data)
+        imports.check_line_lengths(decoded.text.splitlines())
+    except imports.FileUnreadable as unreadable:
+        raise ReportError(str(unreadable)) from None
+    return decoded
 
 
 def _cells(line, delimiter):
     return [c.strip() for c in next(csv.reader(io.StringIO(line), delimiter=delimiter), [])]
 
 
-def _header_columns(cells):
+def _header_columns(cells, *, complete=True):
+    """{key: index} of the columns found in a header line; None if `complete` and a required one is missing."""
     wanted = {}
     for index, cell in enumerate(cells):
         label = cell.strip().strip('"').lower()
         for key, names in ALIASES.items():
             if label in names and key not in wanted:
                 wanted[key] = index
-    return wanted if all(k in wanted for k in REQUIRED) else None
+    return wanted if not complete or all(k in wanted for k in REQUIRED) else None
 
 
 def _find_table(lines):
     """Return (header index, delimiter, columns) of the participant table; a per-join table wins over a summary one."""
     found = []
     for index, line in enumerate(lines):
-        delimiter = "\t" if "\t" in line else ","
+        delimiter = imports.best_delimiter(line, lambda cells: len(_header_columns(cells, complete=False)))
         columns = _header_columns(_cells(line, delimiter))
         if columns:
             per_join = _cells(line, delimiter)[columns["join"]].lower() == "join time"
@@ -161,18 +151,26 @@ def parse_duration(value):
     value = value.strip()
     if not value:
         return None
+    if value.startswith(("-", "+")):
+        return None  # a negative duration is a broken report (and "+1" a formula in a spreadsheet)
     try:
-        return float(value)
+        minutes = float(value)
     except ValueError:
         pass
+    else:
+        return minutes if math.isfinite(minutes) and minutes <= MAX_MINUTES else None
     if re.fullmatch(r"\d+:\d{2}:\d{2}", value):
         h, m, s = (int(x) for x in value.split(":"))
-        return h * 60 + m + s / 60
+        return _bounded(h * 60 + m + s / 60)
     match = HMS.match(value)
     if match and any(match.groups()):
         h, m, s = (int(x or 0) for x in match.groups())
-        return h * 60 + m + s / 60
+        return _bounded(h * 60 + m + s / 60)
     return None
+
+
+def _bounded(minutes):
+    return minutes if minutes <= MAX_MINUTES else None
 
 
 def _flag(value):
@@ -235,11 +233,17 @@ def parse_report(data: bytes, *, zone) -> Report:
     """Read a Zoom or Teams participant report; raise ReportError when the file as a whole is unreadable.
 
     Naive times are read in `zone` (the meeting's zone); rows that cannot be read are listed in `errors`."""
-    lines = decode(data).splitlines()
+    decoded = decode(data)
+    lines = decoded.text.splitlines()
     header, delimiter, columns = _find_table(lines)
     header_cells = [c.lower() for c in _cells(lines[header], delimiter)]
-    teams = delimiter == "\t" or "in-meeting duration" in header_cells or "first join" in header_cells
-    report = Report(platform="teams" if teams else "zoom")
+    teams = (
+        delimiter == "\t"
+        or "in-meeting duration" in header_cells
+        or "first join" in header_cells
+        or any(SECTION.match(line.strip()) for line in lines[:header])  # "1. Summary", also when saved again
+    )
+    report = Report(platform="teams" if teams else "zoom", read_as=imports.describe(decoded.encoding, delimiter))
     for number, line in enumerate(lines[header + 1 :], start=header + 2):
         if not line.strip() or not line.strip(delimiter + " ,"):
             continue

@@ -69,6 +69,23 @@ def timetable(edition, sessions=None):
     return parts
 
 
+def session_data(session, zone, *, with_links):
+    """One session as JSON-able data, times with their offset in `zone`; the video link only `with_links`
+    (the page's JSON and the API share it, so both keep the same rule)."""
+    return {
+        "id": session.pk,
+        "title": session.title,
+        "description": session.description,
+        "kind": session.kind,
+        "part": session.part,
+        "starts_at": session.starts_at.astimezone(zone).isoformat(),
+        "ends_at": session.ends_at.astimezone(zone).isoformat(),
+        "room": session.room if session.part == Part.IN_PERSON else "",
+        "video_link": session.video_link if with_links and session.part == Part.ONLINE else None,
+        "coaches": [{"id": c.pk, "name": c.name, "kind": c.kind} for c in session.coaches.all()],
+    }
+
+
 def coaches_of(edition):
     return Coach.objects.filter(edition=edition).prefetch_related("sessions").order_by("name")
 

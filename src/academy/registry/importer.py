@@ -14,6 +14,8 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django_countries import countries
 
+from academy import imports
+
 from .models import ClusterOrganisation, Ecosystem, Label, RegisteredPerson, RegistryRole
 
 COLUMNS = [
@@ -33,6 +35,7 @@ COLUMNS = [
 ]
 REQUIRED = ["organisation_id", "organisation_name", "country", "email", "name", "role"]
 ORGANISATION_FIELDS = ["name", "country", "region", "website", "members_count", "label", "label_valid_until"]
+MAX_MEMBERS = 1_000_000
 TRUE, FALSE = {"yes", "y", "true", "1", "x"}, {"no", "n", "false", "0", ""}
 
 
@@ -49,6 +52,7 @@ class ImportResult:
     people_created: int = 0
     people_updated: int = 0
     rows: int = 0
+    read_as: str = ""
 
 
 @dataclass
@@ -61,26 +65,28 @@ class _Row:
 
 
 def read_records(data: bytes, filename: str):
-    """Return [(line number, {column: text})]; raise ImportFailed when the file cannot be read at all."""
+    """Return ([(line number, {column: text})], how the file was read); raise ImportFailed when the file cannot be
+    read at all. A CSV file may be UTF-8 (with or without BOM) or Windows-1252, comma, semicolon or tab separated."""
     if filename.lower().endswith(".json"):
         try:
             payload = json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ImportFailed([(0, f"The file is not valid JSON: {exc}.")]) from exc
+        except RecursionError:
+            raise ImportFailed([(0, "The file is not a registry: its JSON is nested far too deep.")]) from None
         if isinstance(payload, dict):
             payload = payload.get("rows", payload.get("people"))
         if not isinstance(payload, list) or not all(isinstance(r, dict) for r in payload):
             raise ImportFailed([(0, "The JSON file must hold a list of objects, one per registered person.")])
-        return [(i, {k: "" if v is None else str(v) for k, v in r.items()}) for i, r in enumerate(payload, 1)]
+        return [(i, {k: "" if v is None else str(v) for k, v in r.items()}) for i, r in enumerate(payload, 1)], "JSON"
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # spreadsheets on Windows save in this encoding
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        decoded = imports.decode(data)
+        lines = decoded.text.splitlines()
+        imports.check_line_lengths(lines)
+    except imports.FileUnreadable as unreadable:
+        raise ImportFailed([(0, str(unreadable))]) from None
+    delimiter = imports.best_delimiter(lines[0], lambda cells: len({c.lower() for c in cells} & set(COLUMNS)))
+    reader = csv.DictReader(io.StringIO(decoded.text), delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -88,18 +94,32 @@ def read_records(data: bytes, filename: str):
             [
                 (
                     1,
-                    f"The header lacks the column(s) {', '.join(missing)}; expected columns: {', '.join(COLUMNS)}.",
+                    f"The header lacks the column(s) {', '.join(missing)}; expected columns: {', '.join(COLUMNS)} "
+                    "(separated by commas, semicolons or tabs). The first line is: "
+                    f"“{lines[0][:150]}”.",
                 )
             ]
         )
     reader.fieldnames = header
-    records = []
-    for record in reader:
-        if None in record:
-            records.append((reader.line_num, {"__extra__": "1"}))
-            continue
-        records.append((reader.line_num, {k: (v or "").strip() for k, v in record.items()}))
-    return records
+    records, end = [], reader.line_num
+    try:
+        for record in reader:
+            start, end = end + 1, reader.line_num
+            if None in record:
+                records.append((start, {"__broken__": "this row has more cells than the header has columns"}))
+            elif end > start and any("\n" in v or "\r" in v for v in record.values() if v):
+                broken = f"a quotation mark opened on this line closes only on line {end} (or never)"
+                records.append((start, {"__broken__": broken + "; every cell of the registry is one line"}))
+            else:
+                records.append((start, {k: (v or "").strip() for k, v in record.items()}))
+    except csv.Error as error:  # a quotation mark left open that swallows the rest of the file
+        raise ImportFailed([(reader.line_num, f"this line cannot be read as CSV ({error}).")]) from None
+    return records, imports.describe(decoded.encoding, delimiter)
+
+
+def _short(value, most=60):
+    """A cell quoted in a message: long enough to find, never a whole runaway line."""
+    return value if len(value) <= most else value[:most] + "…"
 
 
 def _country(value):
@@ -109,17 +129,19 @@ def _country(value):
     code = countries.by_name(value)
     if code:
         return code
-    raise ValueError(f"“{value}” is not a country code such as DE or a country name")
+    raise ValueError(f"“{_short(value)}” is not a country code such as DE or a country name")
 
 
 def _clean(line, record, ecosystems_by_key):
     row = _Row(line=line, org={}, ecosystems=[], person={})
-    if "__extra__" in record:
-        row.errors.append("this row has more cells than the header has columns")
+    if "__broken__" in record:
+        row.errors.append(record["__broken__"])
         return row
     for column in REQUIRED:
         if not record.get(column, "").strip():
             row.errors.append(f"{column} is empty")
+    if len(record.get("organisation_id", "").strip()) > 64:
+        row.errors.append("organisation_id is longer than 64 characters")
     if row.errors:
         return row
 
@@ -133,25 +155,34 @@ def _clean(line, record, ecosystems_by_key):
     def members(v):
         if not v:
             return None
-        if not v.isdigit():
-            raise ValueError(f"“{v}” is not a whole number")
+        if not (v.isascii() and v.isdecimal()):
+            raise ValueError(f"“{v[:40]}” is not a whole number")
+        if int(v) > MAX_MEMBERS:
+            raise ValueError(f"{v[:40]} is more members than any cluster has")
         return int(v)
 
     def label(v):
         v = v.lower().replace("esca", "").strip()
         if v not in Label.values:
-            raise ValueError(f"“{v}” is not one of gold, silver, bronze or empty")
+            raise ValueError(f"“{_short(v)}” is not one of gold, silver, bronze or empty")
         return v
 
     def date(v):
-        return dt.date.fromisoformat(v) if v else None
+        try:
+            return dt.date.fromisoformat(v) if v else None
+        except ValueError:
+            raise ValueError(f"“{_short(v)}” is not a date such as 2025-12-31") from None
 
     def website(v):
+        if len(v) > 200:
+            raise ValueError(f"the address is {len(v)} characters long; at most 200 fit")
         if v:
             URLValidator()(v)
         return v
 
     def email(v):
+        if len(v) > 254:
+            raise ValueError(f"the address is {len(v)} characters long; at most 254 fit")
         validate_email(v)
         return v.lower()
 
@@ -161,21 +192,21 @@ def _clean(line, record, ecosystems_by_key):
             return RegistryRole.MANAGER
         if v == "staff":
             return RegistryRole.STAFF
-        raise ValueError(f"“{v}” is not manager or staff")
+        raise ValueError(f"“{_short(v)}” is not manager or staff")
 
     def verified(v):
         if v.lower() in TRUE:
             return True
         if v.lower() in FALSE:
             return False
-        raise ValueError(f"“{v}” is not yes or no")
+        raise ValueError(f"“{_short(v)}” is not yes or no")
 
     def ecosystems(v):
         found = []
         for part in [p.strip() for p in v.replace("|", ";").split(";") if p.strip()]:
             eco = ecosystems_by_key.get(part.lower())
             if eco is None:
-                raise ValueError(f"“{part}” is not one of the 14 industrial ecosystems")
+                raise ValueError(f"“{_short(part)}” is not one of the 14 industrial ecosystems")
             found.append(eco)
         return found
 
@@ -227,11 +258,14 @@ def validate(records):
 
 
 def import_registry(data: bytes, filename: str) -> ImportResult:
-    rows, errors = validate(read_records(data, filename))
+    records, read_as = read_records(data, filename)
+    rows, errors = validate(records)
     if errors:
         raise ImportFailed(errors)
     with transaction.atomic():
-        return _write(rows)
+        result = _write(rows)
+    result.read_as = read_as
+    return result
 
 
 def _write(rows):

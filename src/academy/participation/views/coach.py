@@ -11,6 +11,7 @@ from academy.accounts.models import Role
 from academy.privacy.audit import logs_access
 
 from .. import homework, queries
+from ..access import file_download_view
 from ..forms import FeedbackForm
 from ..models import Feedback, HandIn
 from .common import add_errors, file_download, url_prefix
@@ -67,8 +68,11 @@ def hand_in_review(request, edition, pk):
     return render(request, "participation/coach/hand_in.html", context, status=400 if form.errors else 200)
 
 
-@edition_role_required(Role.COACH, Role.ORGANISER)
+@file_download_view
 @logs_access("hand_in.exported", about=(HandIn, "pk"))
 def hand_in_download(request, edition, pk):
+    """The reviewing coach and the organisers download; anyone else finds nothing (404, not 403)."""
+    if not has_edition_role(request.user, edition, Role.COACH, Role.ORGANISER):
+        raise PermissionDenied
     item = _hand_in_for(request, edition, pk)
     return file_download(item.file.name, item.original_name, item.kind)

@@ -103,15 +103,20 @@ def _export_rows(edition):
         header += [
             f"{assignment.title}: {_('status')}",
             f"{assignment.title}: {_('handed in at')} ({edition.time_zone})",
+            f"{assignment.title}: {_('feedback given at')} ({edition.time_zone})",
         ]
     yield header
     for row in matrix.rows:
         person = row.application.applicant
         line = [person.full_name, person.email, str(row.application.organisation or "")]
         for cell in row.cells:
-            when = cell.hand_in.submitted_at.astimezone(edition.zone).strftime("%Y-%m-%d %H:%M") if cell.hand_in else ""
-            line += [str(cell.label), when]
+            when = _local(cell.hand_in.submitted_at, edition) if cell.hand_in else ""
+            line += [str(cell.label), when, _local(cell.feedback_at, edition)]
         yield line
+
+
+def _local(moment, edition):
+    return moment.astimezone(edition.zone).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 @organiser

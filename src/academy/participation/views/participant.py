@@ -1,15 +1,17 @@
 """A confirmed participant's pages: homework, the info pack and needs, surveys."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from academy.applications.queries import participants
+
 from .. import homework, info, queries, surveys
-from ..access import participant_required, team_or_participant_required
+from ..access import file_download_view, may_read_briefs, participant_required
 from ..forms import HandInForm, NeedsForm, SurveyAnswerForm
 from ..models import AssignmentAttachment, Feedback, HandIn, InfoPack, ParticipantNeeds, Survey, SurveyRespondent
 from .common import add_errors, file_download, pdf_download
@@ -69,15 +71,17 @@ def homework_detail(request, edition, application, pk):
     )
 
 
-@participant_required
-def hand_in_file(request, edition, application, pk):
-    """The participant's own file; anyone else's hand-in is not found."""
-    item = get_object_or_404(HandIn, pk=pk, application=application)
+@file_download_view
+def hand_in_file(request, edition, pk):
+    """The participant's own file; anyone else (another participant, someone outside the edition) finds nothing."""
+    item = get_object_or_404(HandIn, pk=pk, application__in=participants(edition).filter(applicant=request.user))
     return file_download(item.file.name, item.original_name, item.kind)
 
 
-@team_or_participant_required
+@file_download_view
 def attachment_file(request, edition, pk):
+    if not may_read_briefs(request.user, edition):
+        raise PermissionDenied
     attachment = get_object_or_404(AssignmentAttachment, pk=pk, assignment__edition=edition)
     return file_download(attachment.file.name, attachment.original_name, attachment.kind)
 

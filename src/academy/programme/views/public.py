@@ -8,8 +8,8 @@ from academy.accounts.access import public
 from academy.editions.models import Edition
 
 from ..ical import programme_calendar
-from ..models import CalendarToken, Coach, CoachKind, Part
-from ..queries import coach_profile_of, coaches_of, may_see_links, sessions_of, viewer
+from ..models import CalendarToken, Coach, CoachKind
+from ..queries import coach_profile_of, coaches_of, may_see_links, session_data, sessions_of, viewer
 from ..queries import timetable as timetable_of
 
 
@@ -57,21 +57,6 @@ def personal_ics(request, slug, token):
     edition = row.edition
     links = may_see_links(row.user, edition)
     return _ics(edition, sessions_of(edition), with_links=links, filename=f"{edition.slug}-personal.ics")
-
-
-def session_data(session, zone, *, with_links):
-    return {
-        "id": session.pk,
-        "title": session.title,
-        "description": session.description,
-        "kind": session.kind,
-        "part": session.part,
-        "starts_at": session.starts_at.astimezone(zone).isoformat(),
-        "ends_at": session.ends_at.astimezone(zone).isoformat(),
-        "room": session.room if session.part == Part.IN_PERSON else "",
-        "video_link": session.video_link if with_links and session.part == Part.ONLINE else None,
-        "coaches": [{"id": c.pk, "name": c.name, "kind": c.kind} for c in session.coaches.all()],
-    }
 
 
 @public

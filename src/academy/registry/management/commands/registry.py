@@ -27,6 +27,6 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Imported {result.rows} rows: {result.organisations_created} organisations created, "
                 f"{result.organisations_updated} updated; {result.people_created} people created, "
-                f"{result.people_updated} updated."
+                f"{result.people_updated} updated. {result.read_as}"
             )
         )

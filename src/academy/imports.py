@@ -1,0 +1,103 @@
+"""Reading uploaded tables (CSV as people save them) for any app's import: bytes in, text and a dialect out.
+
+What a person may hand us, and what we do:
+- UTF-8 with or without a byte order mark, UTF-16 with one (Teams), else Windows-1252 (Excel's "CSV" on
+  Windows; it reads Latin-1 text too). The encoding found is named, so the page can say how the file was read.
+- Comma, semicolon (Excel in most of Europe) or tab separated: the delimiter is the one that makes the header
+  line hold the most expected columns, so a semicolon inside a cell does not mislead it.
+- Empty files, workbooks, PDFs, binary files: a `FileUnreadable` with a sentence that says what to do.
+- Lines longer than MAX_LINE (a runaway quote, the wrong file): refused by line number instead of letting the
+  csv module stop with "field larger than field limit".
+Nothing here touches the database.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+DELIMITERS = {",": gettext_lazy("comma"), ";": gettext_lazy("semicolon"), "\t": gettext_lazy("tab")}
+MAX_LINE = 100_000  # characters; a real row of a registry or a participant report is a few hundred
+CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\x0c"}
+
+
+class FileUnreadable(Exception):
+    """The file as a whole cannot be read; the message says why in the person's words."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # as people call it: "UTF-8", "UTF-8 with byte order mark", "UTF-16", "Windows-1252"
+
+
+def decode(data: bytes) -> Decoded:
+    if not data.strip(b" \t\r\n\xef\xbb\xbf\xff\xfe"):
+        raise FileUnreadable(_("The file is empty."))
+    if data[:4] == b"PK\x03\x04":
+        raise FileUnreadable(_("This is an Excel workbook (or another zip file), not a CSV file. Save it as CSV."))
+    if data[:5] == b"%PDF-":
+        raise FileUnreadable(_("This is a PDF, not a CSV file."))
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            decoded = Decoded(data.decode("utf-16"), "UTF-16")
+        except UnicodeDecodeError:
+            raise FileUnreadable(_("The file claims to be UTF-16 text but is not: export it again as CSV.")) from None
+    elif data[:3] == b"\xef\xbb\xbf":
+        try:
+            decoded = Decoded(data[3:].decode("utf-8"), "UTF-8 with byte order mark")
+        except UnicodeDecodeError:
+            raise FileUnreadable(
+                _("The file claims to be UTF-8 text but is not: save it again as “CSV UTF-8”.")
+            ) from None
+    else:
+        try:
+            decoded = Decoded(data.decode("utf-8"), "UTF-8")
+        except UnicodeDecodeError:
+            decoded = Decoded(_windows_1252(data), "Windows-1252")
+    _refuse_binary(decoded.text)
+    return decoded
+
+
+def _windows_1252(data):
+    """Windows-1252 leaves five bytes undefined; Latin-1 (its subset for letters) reads them."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _refuse_binary(text):
+    sample = text[:20_000]
+    controls = sum(1 for c in sample if c in CONTROL)
+    if "\x00" in sample or controls > max(2, len(sample) // 100):
+        raise FileUnreadable(_("This is not a text file. Upload the table saved as CSV."))
+
+
+def check_line_lengths(lines):
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE:
+            raise FileUnreadable(
+                _("Line %(line)d is %(length)s characters long, far longer than a row of this table can be: ")
+                % {"line": number, "length": f"{len(line):,}"}
+                + _("is a quotation mark left open, or is it another file?")
+            )
+
+
+def best_delimiter(line, score):
+    """The delimiter among comma, semicolon and tab under which `score(cells)` is highest (comma on a tie)."""
+
+    def cells(delimiter):
+        return [c.strip() for c in next(csv.reader(io.StringIO(line), delimiter=delimiter), [])]
+
+    return max(DELIMITERS, key=lambda d: (score(cells(d)), d == ","))
+
+
+def describe(encoding, delimiter):
+    """“Read as UTF-8 text, semicolon-separated.” for the page that shows the result."""
+    return _("Read as %(encoding)s text, %(delimiter)s-separated.") % {
+        "encoding": encoding,
+        "delimiter": DELIMITERS[delimiter],
+    }
