@@ -28,6 +28,19 @@ def participant_required(view):
     return signed_in(wrapped)
 
 
+def team_or_participant_required(view):
+    """Participants, coaches and organisers of the edition (the view receives the edition); others 403."""
+
+    @wraps(view)
+    def wrapped(request, slug, *args, **kwargs):
+        edition = get_object_or_404(Edition, slug=slug)
+        if not may_read_briefs(request.user, edition):
+            raise PermissionDenied
+        return view(request, edition, *args, **kwargs)
+
+    return signed_in(wrapped)
+
+
 def file_download_view(view):
     """For the views that serve uploaded files: signed in, the edition loaded (the view receives it), and anyone
     the view refuses (PermissionDenied) is told the file does not exist, whatever the reason: a file's existence is
