@@ -1,12 +1,13 @@
 """An organiser sets a country cap, runs the selection and watches its progress finish, runs a what-if,
-compares the two runs and adopts one."""
+compares the two runs and adopts one; then one offered applicant confirms, another declines, and the
+next waitlisted applicant whose entry keeps the cap receives the freed seat."""
 
 import pytest
 from playwright.sync_api import expect
 
 from academy.accounts.models import Role
 from academy.selection import runs
-from academy.selection.models import SelectionRules, SelectionRun
+from academy.selection.models import Offer, SelectionRules, SelectionRun
 from tests import factories
 from tests.selection import builders
 
@@ -89,3 +90,28 @@ def test_an_organiser_sets_a_country_cap_runs_compares_and_adopts(page, live_ser
     expect(page.get_by_text("Adopted on")).to_be_visible()
     assert SelectionRun.objects.get(adopted_at__isnull=False).number == 1
     assert axe_violations(page) == []
+
+    # Offered: apps 0 (DE), 3, 4 and 5; the other Germans wait. The French applicant confirms.
+    answer_the_offer(page, live_server, login, apps[3], "Confirm my seat")
+    expect(page.get_by_role("heading", name="Your seat is confirmed")).to_be_visible()
+    # The German declines: the cap of 1 for DE now lets the best waiting German in.
+    answer_the_offer(page, live_server, login, apps[0], "Decline my seat")
+    expect(page.get_by_role("heading", name="You declined this seat")).to_be_visible()
+    log_out(page)
+    login(apps[1].applicant.email, factories.PASSWORD)
+    page.goto(f"{live_server.url}/me/applications/")
+    expect(page.get_by_role("link", name="Confirm or decline your seat by")).to_be_visible()
+    assert axe_violations(page) == []
+    assert Offer.objects.get(application=apps[1]).from_waitlist
+    assert not Offer.objects.filter(application=apps[2]).exists()
+
+
+def log_out(page):
+    page.get_by_role("button", name="Log out").click()
+
+
+def answer_the_offer(page, live_server, login, application, button):
+    log_out(page)
+    login(application.applicant.email, factories.PASSWORD)
+    page.goto(f"{live_server.url}/me/applications/{application.pk}/offer/")
+    page.get_by_role("button", name=button).click()
