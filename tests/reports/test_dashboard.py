@@ -116,3 +116,10 @@ def test_organisers_find_the_dashboard_on_their_page(client):
     edition = factories.edition()
     client.force_login(factories.with_role(Role.ORGANISER, edition))
     assert f'href="/orga/{edition.slug}/"' in client.get("/me/").content.decode()
+
+
+def test_every_organiser_tool_is_linked_from_the_dashboard(client):
+    edition = _edition(3)
+    page, slug = _open(client, edition), edition.slug
+    for tool in ("selection", "offers", "completion", "groups", "alumni", "privacy", "privacy/access", "clone"):
+        assert f'href="/orga/{slug}/{tool}/"' in page, tool

@@ -1,7 +1,6 @@
-"""The organiser's tools of an edition, as links on the dashboard. A tool whose page does not exist in
-this installation (an app not built yet) is left out, so the list never links to a 404."""
+"""The organiser's tools of an edition, as links on the dashboard."""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # (group, [(label, URL name)]); each URL takes the edition's slug.
@@ -50,20 +49,17 @@ TOOLS = [
             (_("Mail log"), "mail:log"),
         ],
     ),
+    (
+        _("Privacy"),
+        [(_("Retention and purge"), "privacy:overview"), (_("Who opened personal data"), "privacy:access_log")],
+    ),
     (_("Next year"), [(_("Set up the next edition"), "editions:clone")]),
 ]
 
 
 def tools(edition):
-    """[(group, [(label, url)])] for the tools that exist."""
-    groups = []
-    for group, links in TOOLS:
-        found = []
-        for label, name in links:
-            try:
-                found.append((label, reverse(name, kwargs={"slug": edition.slug})))
-            except NoReverseMatch:
-                continue
-        if found:
-            groups.append((group, found))
-    return groups
+    """[(group, [(label, url)])]: a misspelt URL name fails loudly instead of hiding a tool."""
+    return [
+        (group, [(label, reverse(name, kwargs={"slug": edition.slug})) for label, name in links])
+        for group, links in TOOLS
+    ]
