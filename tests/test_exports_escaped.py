@@ -13,13 +13,16 @@ import re
 import pytest
 import time_machine
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from academy.accounts.models import Role
 from academy.accounts.services import grant_role
+from academy.community.models import FollowUpAnswer
 from academy.participation import homework, surveys
 from academy.programme.models import Attendance
 from academy.reviews.models import Assignment, Review
+from academy.selection.models import Offer
 from tests import factories
 from tests.http import body
 from tests.participation import helpers
@@ -80,6 +83,11 @@ def poisoned():
     survey = helpers.survey(edition, title=EVIL[3], opens_at=dt.datetime(2022, 1, 1, tzinfo=dt.UTC))
     keys = [q.key for q in survey.questions.all()]
     surveys.answer(survey, participant, {keys[0]: 4, keys[1]: "Yes", keys[3]: EVIL[0]})
+    now = timezone.now()
+    Offer.objects.create(application=participant, offered_at=now, respond_by=now, response="confirmed")
+    FollowUpAnswer.objects.create(
+        application=participant, trainings_given=1, people_reached=2, services_launched=0, story=EVIL[4]
+    )
     return {"edition": edition, "organiser": organiser, "review": review, "survey": survey}
 
 

@@ -167,7 +167,7 @@ def test_a_coach_reads_only_the_assignments_they_review(client, edition, handed_
     assert [a["title"] for a in body["assignments"]] == ["Map your services"]
     assert len(body["assignments"][0]["participants"]) == 2
     entry = AuditEntry.objects.get(action="homework.exported")
-    assert (entry.actor, entry.edition, entry.data) == (handed_in, edition, {"assignments": 1})
+    assert (entry.actor, entry.edition, entry.data) == (handed_in, edition, {"format": "api", "assignments": 1})
 
 
 def test_homework_status_runs_the_same_number_of_queries_for_3_and_30_participants(client, edition, handed_in):

@@ -22,7 +22,7 @@ def test_organiser_reads_the_dashboard_and_clones_the_edition(page, live_server,
     expect(page.get_by_role("heading", level=1)).to_have_text("Cluster Booster Academy 2022: dashboard")
     funnel = page.get_by_role("table", name="From a started application to completion")
     expect(funnel.get_by_role("row", name="Started an application")).to_contain_text("10")
-    expect(funnel.get_by_role("row", name="Completed")).to_contain_text("not yet available")
+    expect(funnel.get_by_role("row", name="Completed")).to_contain_text("0 / 10")
     countries = page.get_by_role("table", name="Applicants and cohort by country")
     expect(countries.get_by_role("row", name="Portugal")).to_be_visible()
     expect(page.locator("#chart-country")).to_be_visible()  # Chart.js drew on it: it has a size
