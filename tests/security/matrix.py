@@ -87,7 +87,7 @@ def rule_line(url):
     return f'"{url.name}": rule(...),  # {url.route}'
 
 
-def _is_login(response):
+def is_login(response):
     return response.status_code == 302 and urlsplit(response["Location"]).path == resolve_url(settings.LOGIN_URL)
 
 
@@ -96,7 +96,7 @@ def outcome(response):
     status = response.status_code
     if status == 405:
         return "n/a"
-    if status in (401, 403, 404) or _is_login(response):
+    if status in (401, 403, 404) or is_login(response):
         return "denied"
     if status >= 500:
         return "error"
@@ -167,7 +167,7 @@ class Matrix:
         if role == w.ANON:
             expected = 401 if url.api else "a redirect to the login page"
             if not (
-                response.status_code in (401, 404) if url.api else _is_login(response) or response.status_code == 404
+                response.status_code in (401, 404) if url.api else is_login(response) or response.status_code == 404
             ):
                 self.problems.append(f"{where}: anonymous should get {expected}, got {response.status_code}")
         elif response.status_code not in (403, 404):

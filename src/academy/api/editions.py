@@ -67,7 +67,15 @@ class Message(Schema):
     detail: str
 
 
-@router.get("/editions/", response=list[EditionOut], summary="Editions you organise (all, for a platform admin)")
+class Invalid(Schema):
+    detail: list[dict] = Field(description="One entry per refused parameter: where (loc), what (msg), type.")
+
+
+@router.get(
+    "/editions/",
+    response={200: list[EditionOut], 401: Message},
+    summary="Editions you organise (all, for a platform admin)",
+)
 def list_editions(request):
     editions = Edition.objects.select_related("academy")
     if not request.auth.is_superuser:
@@ -106,7 +114,7 @@ def _application(app):
 
 @router.get(
     "/editions/{slug}/applications/",
-    response={200: ApplicationPage, 403: Message, 404: Message},
+    response={200: ApplicationPage, 401: Message, 403: Message, 404: Message, 422: Invalid},
     summary="An edition's applications, filtered like the organiser's list",
 )
 def list_applications(
