@@ -7,7 +7,9 @@ arbitrary path values are the fuzz test's (tests/security/test_fuzz_api.py)."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 
 from academy.accounts.models import ApiToken, Role
@@ -33,7 +35,18 @@ class OrganiserToken:
 
 
 @pytest.fixture
-def organised(db):
+def wsgi_keeps_the_test_connection():
+    """The WSGI handler closes the database connection after each request; Django's test client turns that
+    off, and so must a test that calls the WSGI application itself (else PostgreSQL loses the test's data)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def organised(db, wsgi_keeps_the_test_connection):
     """An edition with submitted applications and a review, and its organiser's token."""
     edition = builders.edition()
     for country in ("DE", "PT"):
