@@ -124,6 +124,9 @@ def fuzz(grid, form, problems):
             status = response.status_code
             assert status < 500, f"{where}: {status} for {data!r:.300}"
             assert not matrix.is_login(response), f"{where}: the session ended"
+            if status == 200 and form.method == "post":
+                shown = 'class="errorlist' in body(response).decode("utf-8", "replace")
+                assert not shown, f"{where}: shows form errors but answers 200 (say 400) for {data!r:.300}"
             if 400 <= status < 500 and status != 405:
                 assert body(response).strip(), f"{where}: {status} without a message"
                 changed = {t: (n, m) for (t, n), m in zip(before.items(), _counts().values(), strict=True) if n != m}
