@@ -175,3 +175,15 @@ def test_every_url_has_a_rule():
 def test_every_url_answers_each_role_as_the_rules_say(world):
     problems = matrix.run(world, RULES)
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/accounts/user/", "/admin/accounts/apitoken/"])
+def test_the_back_office_is_for_platform_admins_only(world, path):
+    """Django's admin is outside the matrix (its URLs are Django's); its door is checked here."""
+    grid = matrix.Matrix(world, RULES)
+    for role in w.ROLES:
+        response = grid.client(role).get(path)
+        if role == w.ADMIN:
+            assert response.status_code == 200, role
+        else:
+            assert response.status_code == 302 and response["Location"].startswith("/admin/login/"), role
