@@ -10,13 +10,13 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from hypothesis import HealthCheck, Phase, settings
 
 from academy.accounts.models import ApiToken, Role
 from academy.api.main import api
 from tests import factories
 from tests.applications import screening_factories as sf
 from tests.reviews import builders
+from tests.security.forms import bounded
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/v1/"))
 schema.app = get_wsgi_application()  # every request (schemathesis' own re-checks too) goes to the WSGI app
@@ -58,14 +58,7 @@ def organised(db, wsgi_keeps_the_test_connection):
 
 
 @schema.parametrize()
-@settings(
-    max_examples=40,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=list(HealthCheck),
-)
+@bounded(40)
 def test_the_api_conforms_to_its_schema_and_never_fails(case, organised):
     edition = organised
     if "slug" in (case.path_parameters or {}):

@@ -6,11 +6,12 @@ from urllib.parse import quote
 
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from . import matrix
 from . import world as w
+from .forms import bounded
 from .test_authorisation_matrix import RULES
 from .test_fuzz_forms import NASTY
 
@@ -30,14 +31,7 @@ def test_no_api_endpoint_answers_arbitrary_input_with_a_server_error(world):
     assert len(endpoints) >= 3
     client = grid.client(w.ANON)
 
-    @settings(
-        max_examples=60,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.explicit, Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(60)
     @given(
         url=st.sampled_from(endpoints),
         role=st.sampled_from([w.ORGANISER, w.ADMIN, w.COACH, w.ANON]),

@@ -15,14 +15,14 @@ from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.urls import reverse
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.http import body
 
 from . import matrix
 from . import world as w
-from .forms import forms_on
+from .forms import bounded, forms_on
 from .test_authorisation_matrix import RULES
 
 EXAMPLES = int(__import__("os").environ.get("FUZZ_EXAMPLES", 12))  # per form; about 60 forms
@@ -107,14 +107,7 @@ def fuzz(grid, form, problems):
     payload = st.fixed_dictionaries({name: value_for(field) for name, field in form.fields.items()})
     where = f"{form.method.upper()} {form.action} as {form.role} (form on {form.page})"
 
-    @settings(
-        max_examples=EXAMPLES,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.explicit, Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(EXAMPLES)
     @given(payload)
     def post(values):
         data = {k: v for k, v in values.items() if v is not MISSING}
