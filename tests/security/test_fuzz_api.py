@@ -51,3 +51,13 @@ def test_no_api_endpoint_answers_arbitrary_input_with_a_server_error(world):
             assert response.status_code == 404, f"GET {path} as {role}: {response.status_code}"
 
     call()
+
+
+def test_a_nul_in_the_address_or_a_filter_is_refused_in_words(world, client):
+    """PostgreSQL refuses NUL characters in text: the API answers 404 or 422 before asking it."""
+    token = {"Authorization": f"Bearer {world.tokens[w.ORGANISER]}"}
+    assert client.get("/api/v1/editions/a%00b/applications/", headers=token).status_code == 404
+    response = client.get(
+        f"/api/v1/editions/{world.objects['A']['edition']}/applications/", {"q": "a\x00b"}, headers=token
+    )
+    assert response.status_code == 422 and "NUL" in response.json()["detail"][0]["msg"]

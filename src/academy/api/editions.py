@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
+from pydantic import field_validator
 
 from academy.accounts.models import Role
 from academy.accounts.services import record
@@ -61,6 +62,13 @@ class ApplicationFilters(Schema):
     experience: str | None = Field(None, max_length=200, description="Answer to the experience question.")
     q: str | None = Field(None, max_length=200, description="Words to find in name, organisation or e-mail.")
     sort: Literal[tuple(SORTS)] | None = None  # type: ignore[valid-type]
+
+    @field_validator("country", "ecosystem", "experience", "q")
+    @classmethod
+    def no_nul(cls, value):
+        if value is not None and "\x00" in value:
+            raise ValueError("must not contain a NUL character")
+        return value
 
 
 class Message(Schema):
