@@ -159,7 +159,7 @@ def test_the_template_editor_refuses_an_unknown_placeholder_and_keeps_what_was_t
         {"subject": "Seat at {edition}", "body": "Answer by {reply_by}, please.", "save": "1"},
     )
     page = response.content.decode()
-    assert response.status_code == 200 and "Unknown placeholder {reply_by}" in page
+    assert response.status_code == 400 and "Unknown placeholder {reply_by}" in page
     assert "Answer by {reply_by}, please." in page
     assert not MailTemplate.objects.exists()
 

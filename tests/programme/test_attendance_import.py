@@ -241,7 +241,7 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_nothing_changes(
     Attendance.objects.create(session=session, application=cohort["ana"], present=True, minutes=90)
     response = upload(client, session, make(), zone="Europe/Brussels")
     html = response.content.decode()
-    assert response.status_code == 200 and message in html
+    assert response.status_code == 400 and message in html
     assert 'value="Europe/Brussels"' in html  # what was typed is kept
     assert minutes(session) == {"Ana Costa": (True, 90, Source.MANUAL)}
 

@@ -187,7 +187,7 @@ def test_an_online_session_outside_the_online_days_is_refused_and_the_form_kept(
     client.force_login(factories.with_role(Role.ORGANISER, edition))
     response = _post_session(client, edition, title="Misplaced", day="2023-04-13", start="09:00", end="10:00")
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "not within the online days of the edition (01 December 2022 – 02 December 2022)" in html
     assert 'value="Misplaced"' in html
     assert not Session.objects.exists()

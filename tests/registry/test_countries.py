@@ -63,5 +63,5 @@ def test_only_organisers_of_the_edition_edit_the_list(client, edition, role):
 def test_a_country_that_does_not_exist_is_refused_in_words(client, edition):
     client.force_login(factories.with_role("organiser", edition))
     response = client.post(f"/orga/{edition.slug}/countries/", {"country": "QQ", "group": "eu"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
+from pydantic import field_validator
 
 from academy.accounts.models import Role
 from academy.applications.models import Dimension, Status
@@ -62,12 +63,27 @@ class ApplicationFilters(Schema):
     q: str | None = Field(None, max_length=200, description="Words to find in name, organisation or e-mail.")
     sort: Literal[tuple(SORTS)] | None = None  # type: ignore[valid-type]
 
+    @field_validator("country", "ecosystem", "experience", "q")
+    @classmethod
+    def no_nul(cls, value):
+        if value is not None and "\x00" in value:
+            raise ValueError("must not contain a NUL character")
+        return value
+
 
 class Message(Schema):
     detail: str
 
 
-@router.get("/editions/", response=list[EditionOut], summary="Editions you organise (all, for a platform admin)")
+class Invalid(Schema):
+    detail: list[dict] = Field(description="One entry per refused parameter: where (loc), what (msg), type.")
+
+
+@router.get(
+    "/editions/",
+    response={200: list[EditionOut], 401: Message},
+    summary="Editions you organise (all, for a platform admin)",
+)
 def list_editions(request):
     editions = Edition.objects.select_related("academy")
     if not request.auth.is_superuser:
@@ -106,7 +122,7 @@ def _application(app):
 
 @router.get(
     "/editions/{slug}/applications/",
-    response={200: ApplicationPage, 403: Message, 404: Message},
+    response={200: ApplicationPage, 401: Message, 403: Message, 404: Message, 422: Invalid},
     summary="An edition's applications, filtered like the organiser's list",
 )
 def list_applications(

@@ -7,6 +7,7 @@ from academy.privacy.audit import record_access
 from academy.reviews.queries import review_rows
 
 from .auth import require_edition_role
+from .editions import Message
 
 router = Router(tags=["reviews"])
 
@@ -43,7 +44,10 @@ class RankedApplicationOut(Schema):
     scores: list[ReviewOut]
 
 
-@router.get("/editions/{slug}/reviews/", response=list[RankedApplicationOut])
+@router.get(
+    "/editions/{slug}/reviews/",
+    response={200: list[RankedApplicationOut], 401: Message, 403: Message, 404: Message},
+)
 def edition_reviews(request, slug: str):
     """Applications in review, best normalised score first, each with its submitted reviews."""
     edition = require_edition_role(request, slug, Role.ORGANISER)

@@ -12,6 +12,19 @@ PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_REPORT_MB = 5
 
 
+class CoachChoices(forms.ModelMultipleChoiceField):
+    """An id larger than any database integer is an unknown choice, said so, not a database error."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            text = str(pk).strip().removeprefix("-")
+            if text.isdigit() and int(text) > 2**63 - 1:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class SessionForm(forms.ModelForm):
     """Times are typed in the edition's zone, as the programme shows them, and stored in UTC."""
 
@@ -23,6 +36,7 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = ["title", "description", "kind", "part", "room", "video_link", "coaches"]
         widgets = {"coaches": forms.CheckboxSelectMultiple, "description": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"coaches": CoachChoices}
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)

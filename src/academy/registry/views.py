@@ -24,7 +24,8 @@ def eligible_countries(request, edition):
         messages.success(request, _("%(country)s is eligible for this edition.") % {"country": row.country.name})
         return redirect("registry:eligible_countries", slug=edition.slug)
     rows = EligibleCountry.objects.filter(edition=edition)
-    return render(request, "registry/eligible_countries.html", {"edition": edition, "rows": rows, "form": form})
+    context = {"edition": edition, "rows": rows, "form": form}
+    return render(request, "registry/eligible_countries.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

@@ -209,7 +209,7 @@ def withdraw(request, edition):
     if application is None:
         raise Http404
     try:
-        services.withdraw(application, by=request.user, reason=request.POST.get("reason", "")[:500])
+        services.withdraw(application, by=request.user, reason=request.POST.get("reason", "")[:500].replace("\x00", ""))
     except services.ApplyError as error:
         messages.error(request, error.message)
     else:

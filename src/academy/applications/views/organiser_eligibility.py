@@ -34,7 +34,7 @@ def overrides(request, edition):
             )
             return redirect("applications:overrides", slug=edition.slug)
     email = request.GET.get("check", "").strip()
-    if email:
+    if email and len(email) <= 254 and "\x00" not in email:  # no address is longer or holds a NUL: no one
         checked = User.objects.filter(email__iexact=email).first()
         verdict = eligibility.check(checked, edition) if checked else None
     rows = (

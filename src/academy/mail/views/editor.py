@@ -74,6 +74,7 @@ def template_edit(request, edition, purpose):
             "preview": preview,
             "drafts_url": f"{reverse('mail:outbox', kwargs={'slug': edition.slug})}?state=draft&purpose={purpose}",
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -118,4 +119,5 @@ def compose(request, edition):
         request,
         "mail/compose.html",
         {"edition": edition, "form": form, "placeholders": rendering.valid_placeholders("message")},
+        status=400 if form.errors else 200,
     )

@@ -91,7 +91,8 @@ def question_edit(request, edition, pk, question):
     survey = _survey(edition, pk)
     item = get_object_or_404(SurveyQuestion, pk=question, survey=survey)
     locked = surveys.questions_locked(survey)
-    form = QuestionForm(request.POST or None, instance=item)
+    # bound on every POST, even an empty one: the refusal below is added to a cleaned form
+    form = QuestionForm(request.POST if request.method == "POST" else None, instance=item)
     if request.method == "POST" and locked:
         form.add_error(None, _("People have answered this survey: its questions can no longer change."))
     elif request.method == "POST" and form.is_valid():

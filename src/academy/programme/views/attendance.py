@@ -45,6 +45,7 @@ def roll_call(request, edition, pk):
         request,
         "programme/roll_call.html",
         {"edition": edition, "session": session, "form": form, "records": records},
+        status=400 if form.errors else 200,
     )
 
 
@@ -82,7 +83,9 @@ def import_report(request, edition, pk):
                 has_errors=bool(plan.errors),
             )
             return render(request, "programme/import_preview.html", context | {"plan": plan, "form": form})
-    return render(request, "programme/import_upload.html", context | {"form": upload})
+    return render(
+        request, "programme/import_upload.html", context | {"form": upload}, status=400 if upload.errors else 200
+    )
 
 
 def _confirm(request, context, report, people, payload):
@@ -105,7 +108,7 @@ def _confirm(request, context, report, people, payload):
         ) % {"n": left}
         messages.success(request, f"{imported} {unmatched}" if left else imported)
         return redirect("programme:roll_call", slug=context["edition"].slug, pk=session.pk)
-    return render(request, "programme/import_preview.html", context | {"plan": plan, "form": form})
+    return render(request, "programme/import_preview.html", context | {"plan": plan, "form": form}, status=400)
 
 
 def _download(request, edition, body, content_type, suffix):

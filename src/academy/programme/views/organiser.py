@@ -28,7 +28,8 @@ def _session_form(request, edition, session):
         saved = services.save_session(form.instance, coaches=form.cleaned_data["coaches"], by=request.user)
         messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
         return redirect("programme:orga_programme", slug=edition.slug)
-    return render(request, "programme/orga/session_form.html", {"edition": edition, "form": form, "session": session})
+    context = {"edition": edition, "form": form, "session": session}
+    return render(request, "programme/orga/session_form.html", context, status=400 if form.errors else 200)
 
 
 @edition_role_required(Role.ORGANISER)
@@ -66,7 +67,7 @@ def coaches(request, edition):
             messages.success(request, _("%(name)s is added.") % {"name": coach.name})
         return redirect("programme:orga_coaches", slug=edition.slug)
     context = {"edition": edition, "coaches": coaches_of(edition).select_related("user"), "form": form}
-    return render(request, "programme/orga/coaches.html", context)
+    return render(request, "programme/orga/coaches.html", context, status=400 if form.errors else 200)
 
 
 @edition_role_required(Role.ORGANISER)
@@ -77,7 +78,8 @@ def coach_edit(request, edition, pk):
         services.save_coach(form.instance, by=request.user)
         messages.success(request, _("%(name)s is saved.") % {"name": coach.name})
         return redirect("programme:orga_coaches", slug=edition.slug)
-    return render(request, "programme/orga/coach_form.html", {"edition": edition, "form": form, "coach": coach})
+    context = {"edition": edition, "form": form, "coach": coach}
+    return render(request, "programme/orga/coach_form.html", context, status=400 if form.errors else 200)
 
 
 @require_POST
