@@ -7,17 +7,22 @@ from django.core.management import CommandError, call_command
 
 from academy.accounts.models import AuditEntry, EditionRole, Role
 from academy.applications.models import Application, EligibilityOverride, Question
+from academy.community.models import CommunitySettings
+from academy.completion.models import CompletionRule
 from academy.editions.cloning import CloneError, clone_edition, next_year, parts, suggested
 from academy.editions.models import Edition
 from academy.mail.models import MailTemplate, OutboxMessage
 from academy.participation.models import Assignment as Homework
 from academy.participation.models import HandIn, InfoPack, Survey, SurveyQuestion, SurveyRespondent, SurveyResponse
+from academy.privacy.models import RetentionPolicy
 from academy.programme.models import Attendance, Coach, Session
 from academy.registry.models import EligibleCountry
 from academy.reviews.models import Assignment, Criterion, Review, Reviewer, ReviewSetup
 from academy.selection.models import Offer, SelectionRules
 from tests import factories
 from tests.reports import builders
+
+NOW = dt.datetime(2022, 12, 1, 9, tzinfo=dt.UTC)
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +170,22 @@ def test_command_clones_with_defaults_and_refuses_a_taken_slug(source, organiser
     with pytest.raises(CommandError, match="already used"):
         call_command("clone-edition", "cba-2022", "--name", "Again", "--slug", "cba-2023")
     assert Edition.objects.filter(name="Again").count() == 0
+
+
+def test_the_completion_rule_group_size_follow_up_timing_and_retention_carry_over(source, organiser):
+    CompletionRule.objects.create(edition=source, day_share=80, camera_share=60, require_homework=False)
+    CommunitySettings.objects.create(edition=source, group_size=6, followup_months=9, groups_published_at=NOW)
+    RetentionPolicy.objects.create(edition=source, months=24)
+    target = _clone(source, organiser)
+    rule = CompletionRule.objects.get(edition=target)
+    assert (rule.day_share, rule.camera_share, rule.require_homework) == (80, 60, False)
+    community = CommunitySettings.objects.get(edition=target)
+    assert (community.group_size, community.followup_months, community.groups_published_at) == (6, 9, None)
+    assert RetentionPolicy.objects.get(edition=target).months == 24
+
+
+def test_an_edition_without_those_settings_gives_a_clone_with_the_defaults(source, organiser):
+    target = _clone(source, organiser)
+    assert not CompletionRule.objects.filter(edition=target).exists()
+    assert not CommunitySettings.objects.filter(edition=target).exists()
+    assert not RetentionPolicy.objects.filter(edition=target).exists()

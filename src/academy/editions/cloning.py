@@ -116,6 +116,16 @@ def parts():
     return ordered
 
 
+def copy_settings(model, source, target, fields, **extra):
+    """Copy the `fields` of an app's per-edition settings row (a one-to-one to Edition) to the new edition;
+    0 when the source edition has none (the new one then starts from the defaults), else 1."""
+    current = model.objects.filter(edition=source).first()
+    if current is None:
+        return 0
+    model.objects.create(edition=target, **{name: getattr(current, name) for name in fields}, **extra)
+    return 1
+
+
 def next_year(day):
     """The same day a year later; 29 February becomes 28 February."""
     if day is None:
