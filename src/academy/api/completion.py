@@ -10,6 +10,7 @@ from academy.completion.rule import evaluate
 from academy.privacy.audit import record_access
 
 from .auth import require_edition_role
+from .editions import Message
 
 router = Router(tags=["completion"])
 
@@ -34,7 +35,10 @@ class CompletionOut(Schema):
     certificate: CertificateOut | None
 
 
-@router.get("/editions/{slug}/completion/", response=list[CompletionOut])
+@router.get(
+    "/editions/{slug}/completion/",
+    response={200: list[CompletionOut], 401: Message, 403: Message, 404: Message},
+)
 def edition_completion(request, slug: str):
     """The cohort in name order, each evaluated against the edition's completion rule."""
     edition = require_edition_role(request, slug, Role.ORGANISER)

@@ -16,6 +16,7 @@ from .auth import require_edition_role
 
 router = Router(tags=["editions"])
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000
 
 
 class EditionOut(Schema):
@@ -130,7 +131,7 @@ def list_applications(
     slug: str,
     filters: Query[ApplicationFilters],
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),  # the databases refuse offsets beyond a 64-bit integer
 ):
     edition = require_edition_role(request, slug, Role.ORGANISER)
     wanted = filters.model_dump(exclude_none=True)

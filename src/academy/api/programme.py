@@ -15,12 +15,9 @@ from academy.programme.models import Kind, Part
 from academy.programme.queries import may_see_links, session_data, sessions_of
 
 from .auth import require_edition_role
+from .editions import Message
 
 router = Router(tags=["programme"])
-
-
-class Message(Schema):
-    detail: str
 
 
 class CoachOut(Schema):
@@ -53,7 +50,7 @@ class ProgrammeOut(Schema):
 
 @router.get(
     "/editions/{slug}/programme/",
-    response={200: ProgrammeOut, 404: Message},
+    response={200: ProgrammeOut, 401: Message, 404: Message},
     summary="An edition's programme; video links only for its participants, coaches and organisers",
 )
 def programme(request, slug: str):
@@ -113,7 +110,7 @@ def _status(cell, person, zone):
 
 @router.get(
     "/editions/{slug}/homework/",
-    response={200: HomeworkOut, 403: Message, 404: Message},
+    response={200: HomeworkOut, 401: Message, 403: Message, 404: Message},
     summary="Who has handed in each assignment, when, and whether feedback was given",
 )
 def homework(request, slug: str):

@@ -8,6 +8,7 @@ from academy.privacy.audit import record_access
 from academy.selection.runs import adopted_run, export
 
 from .auth import require_edition_role
+from .editions import Message
 
 router = Router(tags=["selection"])
 
@@ -17,7 +18,7 @@ class SelectionOut(Schema):
     result: dict
 
 
-@router.get("/editions/{slug}/selection/", response=SelectionOut)
+@router.get("/editions/{slug}/selection/", response={200: SelectionOut, 401: Message, 403: Message, 404: Message})
 def edition_selection(request, slug: str):
     """The adopted run's complete input and result, re-solvable with `academy select --instance FILE --json`."""
     edition = require_edition_role(request, slug, Role.ORGANISER)
