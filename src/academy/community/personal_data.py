@@ -1,7 +1,6 @@
 """Community: a directory entry (what the person chose to share) and the alumni follow-up. The entry is
 deleted; the follow-up keeps its numbers for the edition's totals and loses its text."""
 
-from academy.applications.models import Application
 from academy.privacy.registry import section
 from academy.privacy.tools import REMOVED
 
@@ -38,16 +37,7 @@ def export(user):
     }
 
 
-def _clear(applications):
+@data.clears_applications
+def clear(applications):
     DirectoryEntry.objects.filter(application__in=applications).delete()
     FollowUpAnswer.objects.filter(application__in=applications).exclude(story="").update(story=REMOVED)
-
-
-@data.erase
-def erase(subject):
-    _clear(Application.objects.filter(applicant=subject.user))
-
-
-@data.purge
-def purge(applications):
-    _clear(applications)

@@ -4,7 +4,6 @@ must not confirm a person who is no longer on record."""
 
 from django.utils import timezone
 
-from academy.applications.models import Application
 from academy.privacy.registry import section
 from academy.privacy.tools import REMOVED, iso, remove_files
 
@@ -37,19 +36,10 @@ def export(user):
     }
 
 
-def _clear(applications):
+@data.clears_applications
+def clear(applications):
     certificates = Certificate.objects.filter(application__in=applications)
     remove_files(list(certificates.values_list("pdf", flat=True)))
     certificates.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
     certificates.update(name=REMOVED, pdf="", revoke_reason=REMOVED)
     CompletionException.objects.filter(application__in=applications).update(reason=REMOVED)
-
-
-@data.erase
-def erase(subject):
-    _clear(Application.objects.filter(applicant=subject.user))
-
-
-@data.purge
-def purge(applications):
-    _clear(applications)

@@ -78,6 +78,13 @@ class Section:
         self.purger = func
         return func
 
+    def clears_applications(self, func):
+        """One function for both hooks when an app's data hangs off applications: `func(applications)` runs on
+        the erased person's applications and on the purged ones alike."""
+        self.eraser = lambda subject: func(subject.user.applications.all())
+        self.purger = func
+        return func
+
     def preview(self, func):
         self.previewer = func
         return func

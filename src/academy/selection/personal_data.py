@@ -25,15 +25,6 @@ def export(user):
     ]
 
 
-def _clear(offers):
-    offers.exclude(decline_reason="").update(decline_reason=REMOVED)
-
-
-@data.erase
-def erase(subject):
-    _clear(Offer.objects.filter(application__applicant=subject.user))
-
-
-@data.purge
-def purge(applications):
-    _clear(Offer.objects.filter(application__in=applications))
+@data.clears_applications
+def clear(applications):
+    Offer.objects.filter(application__in=applications).exclude(decline_reason="").update(decline_reason=REMOVED)
