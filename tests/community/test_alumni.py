@@ -139,3 +139,13 @@ def test_organisers_set_the_months_and_nobody_else_reads_the_totals(client, edit
         assert client.get(f"/orga/{edition.slug}/alumni.csv").status_code == 403
         assert client.post(f"/orga/{edition.slug}/alumni/", {"followup_months": "1"}).status_code == 403
     assert CommunitySettings.objects.get(edition=edition).followup_months == 9
+
+
+@pytest.mark.parametrize("months", ["37", "99999999999999999999"])
+def test_months_beyond_the_limit_are_refused_and_the_page_keeps_the_saved_date(client, edition, months):
+    """A huge number once made the date shown next to the form overflow (a 500 found by the form fuzz)."""
+    client.force_login(factories.with_role(Role.ORGANISER, edition))
+    response = client.post(f"/orga/{edition.slug}/alumni/", {"followup_months": months})
+    text = response.content.decode()
+    assert response.status_code == 400 and "less than or equal to 36" in text
+    assert "3 September 2023" in text and not CommunitySettings.objects.filter(edition=edition).exists()

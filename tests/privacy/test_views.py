@@ -123,3 +123,19 @@ def test_the_access_log_takes_the_same_queries_however_long(client, screened, si
     with django_assert_num_queries(9):
         response = client.get(reverse("privacy:access_log", args=[edition.slug]))
     assert f"{size} records" in response.content.decode()
+
+
+@pytest.mark.parametrize("months", ["121", "99999999999999999999"])
+def test_a_retention_beyond_the_limit_is_refused_and_the_page_keeps_the_saved_date(client, months):
+    """A huge number once made the purge date shown next to the form overflow (a 500 found by the form fuzz)."""
+    edition = factories.edition()
+    client.force_login(factories.with_role(Role.ORGANISER, edition))
+    before = client.get(f"/orga/{edition.slug}/privacy/").content.decode()
+    response = client.post(f"/orga/{edition.slug}/privacy/", {"months": months})
+    text = response.content.decode()
+    assert response.status_code == 400 and "less than or equal to 120" in text
+    assert "the purge runs on" in text and _purge_day(before) == _purge_day(text)
+
+
+def _purge_day(page):
+    return page.split("the purge runs on <strong>")[1].split("</strong>")[0]

@@ -25,6 +25,9 @@ from academy.applications.models import (
     Status,
     SubmittedVersion,
 )
+from academy.applications.status import change_status
+from academy.community.models import CommunitySettings, DirectoryEntry, FollowUpAnswer, GroupMember, PeerGroup
+from academy.completion.models import Certificate, CompletionException, IssueRun
 from academy.mail.models import OutboxMessage, SendBatch, State
 from academy.mail.purposes import EDITABLE
 from academy.participation.models import (
@@ -44,7 +47,9 @@ from academy.registry.models import EligibleCountry
 from academy.reviews.models import Assignment as ReviewAssignment
 from academy.reviews.models import Conflict, ConflictKind, Review, Reviewer
 from academy.reviews.services import install_default_rubric
+from academy.selection.models import Offer, SelectionRun
 from tests import factories
+from tests.selection import offer_builders
 
 ANON = "anonymous"
 APPLICANT = "applicant"
@@ -66,6 +71,9 @@ MARKERS = {
     "MARKER-ACCESSIBILITY-NEED": {PARTICIPANT, ORGANISER, ADMIN},
     "marker-video-link": {PARTICIPANT, COACH, ORGANISER, ADMIN},
     "MARKER-MAIL-BODY": {APPLICANT, ORGANISER, ADMIN},
+    "MARKER-DIRECTORY-PHONE": {PARTICIPANT, COACH, ORGANISER, ADMIN},  # shared with the cohort and its team
+    "MARKER-ALUMNI-STORY": {PARTICIPANT, ORGANISER, ADMIN},
+    "MARKER-EXCEPTION-REASON": {PARTICIPANT, ORGANISER, ADMIN},  # in the participant's own data download
 }
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -213,6 +221,7 @@ def build_edition(key, people):
         batch=batch,
     )
     objects = {
+        **_later_stages(key, edition, people, application, cohort),
         "edition": edition.slug,
         "application": application.pk,
         "version": version.number,
@@ -239,6 +248,65 @@ def build_edition(key, people):
         "export_format": "csv",
     }
     return edition, objects
+
+
+def _later_stages(key, edition, people, application, cohort):
+    """Selection (a finished run, an offer to the applicant), community (a published peer group, a directory
+    entry, an alumni answer) and completion (an exception, a certificate, a bulk-issue run)."""
+    now = timezone.now()
+    application.score, application.dims = 3.0, {}
+    # a different run number in B, so that B's run under A's slug is a different address
+    run = offer_builders.run(edition, [application], number=1 if key == "A" else 2)
+    # adopted by someone whose account is since deleted (no adopter, as after privacy:delete)
+    SelectionRun.objects.filter(pk=run.pk).update(adopted_at=now)
+    change_status(application, Status.OFFERED, by=people[ORGANISER], reason="matrix")
+    Offer.objects.create(
+        application=application,
+        run=run,
+        offered_at=now,
+        respond_by=now + dt.timedelta(days=7),
+    )
+    CommunitySettings.objects.create(edition=edition, groups_formed_at=now, groups_published_at=now)
+    group = PeerGroup.objects.create(edition=edition, number=1)
+    GroupMember.objects.create(group=group, application=cohort)
+    DirectoryEntry.objects.create(
+        application=cohort, consented_at=now, bio="Clusters.", phone=_marked("MARKER-DIRECTORY-PHONE", key)
+    )
+    FollowUpAnswer.objects.create(
+        application=cohort,
+        trainings_given=2,
+        people_reached=40,
+        services_launched=1,
+        story=_marked("MARKER-ALUMNI-STORY", key),
+    )
+    CompletionException.objects.create(
+        application=cohort, reason=_marked("MARKER-EXCEPTION-REASON", key), granted_by=people[ORGANISER]
+    )
+    certificate = Certificate.objects.create(
+        edition=edition,
+        application=cohort,
+        code=f"verify-{key}-{cohort.pk}",
+        name="Participant",
+        hours=12,
+        by_exception=True,
+        pdf=default_storage.save(f"certificates/{edition.slug}/certificate.pdf", ContentFile(PDF)),
+    )
+    issue_run = IssueRun.objects.create(
+        edition=edition,
+        created_by=people[ORGANISER],
+        application_ids=[cohort.pk],
+        total=1,
+        done=1,
+        issued=1,
+        finished_at=now,
+    )
+    return {
+        "selection_run": run.number,
+        "participant_application": cohort.pk,
+        "certificate": certificate.pk,
+        "certificate_code": certificate.code,
+        "issue_run": issue_run.pk,
+    }
 
 
 def build():

@@ -253,6 +253,20 @@ def test_the_audit_export_downloads_instance_and_result(client, edition, organis
     assert AuditEntry.objects.filter(action="selection.run_exported", actor=organiser).exists()
 
 
+def test_a_run_whose_starter_and_adopter_are_gone_still_shows(
+    client, edition, organiser, django_capture_on_commit_callbacks
+):
+    """Runs started from the command line have no starter, and deleting an account empties both fields: the
+    overview and the run page once failed on the missing e-mail (found by the authorisation matrix)."""
+    run = finished_run(edition, organiser, django_capture_on_commit_callbacks, seed=4)
+    client.post(base(edition) + "runs/1/adopt/")
+    SelectionRun.objects.filter(pk=run.pk).update(created_by=None, adopted_by=None)
+    overview = client.get(base(edition))
+    assert overview.status_code == 200 and "—" in overview.content.decode()
+    page = client.get(base(edition) + "runs/1/")
+    assert page.status_code == 200 and "Adopted on" in page.content.decode()
+
+
 def queries(client, url):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200

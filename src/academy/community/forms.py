@@ -63,3 +63,10 @@ class FollowUpSettingsForm(forms.ModelForm):
     class Meta:
         model = CommunitySettings
         fields = ["followup_months"]
+
+    def clean_followup_months(self):
+        """The model's limits, checked here so that a wrong number never reaches the settings the page shows
+        (a huge one made the follow-up date overflow)."""
+        months = self.cleaned_data["followup_months"]
+        CommunitySettings._meta.get_field("followup_months").run_validators(months)
+        return months

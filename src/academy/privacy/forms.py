@@ -31,6 +31,13 @@ class RetentionForm(forms.ModelForm):
         model = RetentionPolicy
         fields = ["months"]
 
+    def clean_months(self):
+        """The model's limits, checked here so that a wrong number never reaches the policy the page shows
+        (a huge one made its purge date overflow)."""
+        months = self.cleaned_data["months"]
+        RetentionPolicy._meta.get_field("months").run_validators(months)
+        return months
+
 
 class AccessFilterForm(forms.Form):
     what = forms.ChoiceField(label=_("What"), required=False)
