@@ -12,14 +12,14 @@ budgets from DESIGN.md: list and filters < 50 ms, detail < 25 ms, CSV of all < 4
 
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench._timing import calibrate, measure
+
 APPLICATIONS = 5000
-REPEAT = 20
 WORDS = [
     "cluster",
     "members",
@@ -91,51 +91,6 @@ def _seed():
     return edition, factories.with_role(Role.ORGANISER, edition), apps[len(apps) // 2]
 
 
-def _measure(client, label, path, headers=None, repeat=REPEAT):
-    """Median and p95 of wall-clock and CPU time over `repeat` requests, and the number of SQL queries.
-
-    CPU time is this process's: with SQLite the database works in-process, so it is the server's whole
-    work and stays meaningful when other programs share the cores; with PostgreSQL read the wall time."""
-    from django.db import connection
-
-    queries = []
-
-    def counting(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    def once():
-        wall, cpu = time.perf_counter(), time.process_time()
-        response = client.get(path, headers=headers or {})
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-        wall, cpu = (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
-        assert response.status_code == 200 and body, (path, response.status_code)
-        return wall, cpu
-
-    once(), once()  # warm caches and the connection
-    with connection.execute_wrapper(counting):
-        once()
-    walls, cpus = zip(*(once() for _ in range(repeat)), strict=True)
-    print(
-        f"{label:<40} wall median {statistics.median(walls):7.1f} p95 {_p95(walls):7.1f} ms"
-        f"   cpu median {statistics.median(cpus):7.1f} p95 {_p95(cpus):7.1f} ms   {len(queries):2d} queries"
-    )
-
-
-def _p95(values):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * len(ordered)) - 1)]
-
-
-def _calibrate():
-    """How fast this machine runs plain Python now, to compare runs on machines shared or not."""
-    start = time.process_time()
-    total = 0
-    for i in range(3_000_000):
-        total += i
-    return (time.process_time() - start) * 1000
-
-
 def _run():
     from django.db import connection
     from django.test import Client
@@ -149,25 +104,25 @@ def _run():
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # what autovacuum does soon after a bulk load; without it plans are blind
     print(f"{connection.vendor}: seeded {APPLICATIONS} applications in {time.perf_counter() - start:.1f} s")
-    print(f"calibration: 3 million Python additions took {_calibrate():.0f} ms of CPU")
+    print(f"calibration: 3 million Python additions took {calibrate():.0f} ms of CPU")
     client = Client()
     client.force_login(organiser)
     slug = edition.slug
     listing = reverse("screening:list", args=[slug])
-    _measure(client, "list, first page of 50 rows", listing)
-    _measure(client, "list, page 60 of 100 by name", f"{listing}?sort=name&page=60")
-    _measure(
+    measure(client, "list, first page of 50 rows", listing)
+    measure(client, "list, page 60 of 100 by name", f"{listing}?sort=name&page=60")
+    measure(
         client,
         "list, filtered (status, country, exp.)",
         f"{listing}?status=submitted&country=DE&experience=2+to+5+years",
     )
-    _measure(client, "list, filtered (ecosystem, eligible)", f"{listing}?ecosystem=digital&eligible=yes")
-    _measure(client, "list, search 'person 12'", f"{listing}?q=person+12")
-    _measure(client, "detail", reverse("screening:detail", args=[slug, middle.pk]))
-    _measure(client, "CSV export, all 5,000", reverse("screening:export_csv", args=[slug]))
-    _measure(client, "XLSX export, all 5,000", reverse("screening:export_xlsx", args=[slug]), repeat=5)
+    measure(client, "list, filtered (ecosystem, eligible)", f"{listing}?ecosystem=digital&eligible=yes")
+    measure(client, "list, search 'person 12'", f"{listing}?q=person+12")
+    measure(client, "detail", reverse("screening:detail", args=[slug, middle.pk]))
+    measure(client, "CSV export, all 5,000", reverse("screening:export_csv", args=[slug]))
+    measure(client, "XLSX export, all 5,000", reverse("screening:export_xlsx", args=[slug]), repeat=5)
     token = create_api_token(organiser)
-    _measure(
+    measure(
         client, "API, 50 applications", f"/api/v1/editions/{slug}/applications/", {"Authorization": f"Bearer {token}"}
     )
 

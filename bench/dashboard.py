@@ -13,6 +13,7 @@ import statistics
 import time
 
 from bench import applications_list as base
+from bench._timing import calibrate, measure
 
 APPLICATIONS, REVIEWERS, COHORT = 5000, 150, 40
 REPEAT = 10
@@ -112,10 +113,10 @@ def _run():
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     print(f"{connection.vendor}: seeded {APPLICATIONS} applications in {time.perf_counter() - start:.1f} s")
-    print(f"calibration: 3 million Python additions took {base._calibrate():.0f} ms of CPU")
+    print(f"calibration: 3 million Python additions took {calibrate():.0f} ms of CPU")
     client = Client()
     client.force_login(organiser)
-    base._measure(client, "dashboard, 5,000 applications", f"/orga/{edition.slug}/", repeat=REPEAT)
+    measure(client, "dashboard, 5,000 applications", f"/orga/{edition.slug}/", repeat=REPEAT)
     _figures(edition)
 
 

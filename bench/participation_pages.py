@@ -20,6 +20,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from bench._timing import calibrate, measure
+
 COHORTS = (40, 400)
 ASSIGNMENTS = 6
 REPEAT = 15
@@ -82,37 +84,6 @@ def _seed(n):
     return edition, cohort[0], coach, organiser, works[0], survey
 
 
-def _measure(client, label, path, repeat=REPEAT):
-    from django.db import connection
-
-    queries = []
-
-    def counting(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    def once():
-        wall, cpu = time.perf_counter(), time.process_time()
-        response = client.get(path)
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-        assert response.status_code == 200 and body, (path, response.status_code)
-        return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
-
-    once()
-    with connection.execute_wrapper(counting):
-        once()
-    walls, cpus = zip(*(once() for _ in range(repeat)), strict=True)
-    print(
-        f"  {label:<30} wall median {statistics.median(walls):6.1f} p95 {_p95(walls):6.1f} ms"
-        f"  cpu median {statistics.median(cpus):6.1f} ms  {len(queries):2d} queries"
-    )
-
-
-def _p95(values):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * len(ordered)) - 1)]
-
-
 def _run(n):
     from django.test import Client
 
@@ -120,27 +91,22 @@ def _run(n):
     edition, participant, coach, organiser, work, survey = _seed(n)
     print(f"{n} participants × {ASSIGNMENTS} assignments (seeded in {time.perf_counter() - start:.1f} s)")
     client, me, orga = Client(), f"/me/editions/{edition.slug}/", f"/orga/{edition.slug}/"
+
+    def page(label, path, repeat=REPEAT):
+        measure(client, f"  {label}", path, repeat=repeat, width=32)
+
     client.force_login(participant.applicant)
-    _measure(client, "participant: homework list", f"{me}homework/")
-    _measure(client, "participant: one assignment", f"{me}homework/{work.pk}/")
+    page("participant: homework list", f"{me}homework/")
+    page("participant: one assignment", f"{me}homework/{work.pk}/")
     client.force_login(coach)
-    _measure(client, "coach: hand-ins, page of 50", f"/coach/{edition.slug}/homework/")
+    page("coach: hand-ins, page of 50", f"/coach/{edition.slug}/homework/")
     client.force_login(organiser)
-    _measure(client, "organiser: homework matrix", f"{orga}homework/")
-    _measure(client, "organiser: homework CSV", f"{orga}homework.csv")
-    _measure(client, "organiser: homework XLSX", f"{orga}homework.xlsx", repeat=5)
-    _measure(client, "organiser: needs summary", f"{orga}needs/")
-    _measure(client, "organiser: survey results", f"{orga}surveys/{survey.pk}/results/")
-    _measure(client, "organiser: survey CSV", f"{orga}surveys/{survey.pk}/results.csv")
-
-
-def _calibrate():
-    """How fast this machine runs plain Python now, to compare runs on machines shared or not."""
-    start = time.process_time()
-    total = 0
-    for i in range(3_000_000):
-        total += i
-    return (time.process_time() - start) * 1000
+    page("organiser: homework matrix", f"{orga}homework/")
+    page("organiser: homework CSV", f"{orga}homework.csv")
+    page("organiser: homework XLSX", f"{orga}homework.xlsx", repeat=5)
+    page("organiser: needs summary", f"{orga}needs/")
+    page("organiser: survey results", f"{orga}surveys/{survey.pk}/results/")
+    page("organiser: survey CSV", f"{orga}surveys/{survey.pk}/results.csv")
 
 
 def _upload():
@@ -174,7 +140,7 @@ def main():
             _run(n)
         _upload()
 
-    print(f"database: {connection.vendor}; calibration: 3 million Python additions took {_calibrate():.0f} ms of CPU")
+    print(f"database: {connection.vendor}; calibration: 3 million Python additions took {calibrate():.0f} ms of CPU")
     if connection.vendor == "postgresql":
         name = connection.settings_dict["NAME"]
         connection.creation.create_test_db(verbosity=0, autoclobber=True)
