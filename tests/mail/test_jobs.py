@@ -7,9 +7,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from academy.accounts.models import EditionRole, Role
-from academy.mail import scheduling
+from academy.core import scheduling
+from academy.core.scheduling import due_reminder, job
 from academy.mail.models import OutboxMessage, State
-from academy.mail.scheduling import due_reminder, job
 from academy.mail.services import queue_mail
 from tests import factories
 

@@ -192,6 +192,6 @@ def explain(found):
     return (
         "Personal data left in the database:\n"
         + "\n".join(lines)
-        + "\nDeclare it in a personal_data.py of that model's app (see academy/privacy/registry.py): "
+        + "\nDeclare it in a personal_data.py of that model's app (see academy/core/personal_data.py): "
         "export it, and erase or anonymise it on deletion and purge."
     )

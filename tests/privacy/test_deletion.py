@@ -6,8 +6,9 @@ from django.db.models import Count
 
 from academy.accounts.models import AuditEntry, Role, User
 from academy.applications.models import Application, Status
+from academy.core import personal_data as registry
 from academy.participation.models import HandIn, SurveyResponse
-from academy.privacy import registry, services
+from academy.privacy import services
 from academy.privacy.models import Anonymisation, Reason
 from academy.reviews.models import Review
 from tests import factories

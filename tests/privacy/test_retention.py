@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from academy.accounts.models import ApiToken, AuditEntry, Role, User
 from academy.applications.models import Application, Status
+from academy.core.scheduling import run_jobs
 from academy.editions.models import Edition
-from academy.mail.scheduling import run_jobs
 from academy.privacy import services
 from academy.privacy.models import Anonymisation, Reason, RetentionPolicy
 from academy.programme.models import Coach

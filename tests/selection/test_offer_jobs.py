@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from academy.applications.models import Status
+from academy.core.scheduling import jobs, run_jobs
 from academy.mail.models import OutboxMessage
-from academy.mail.scheduling import jobs, run_jobs
 from academy.selection.models import Offer, SelectionRules
 
 from . import offer_builders as b

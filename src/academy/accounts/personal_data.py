@@ -3,8 +3,8 @@
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 
-from academy.privacy.registry import section
-from academy.privacy.tools import anonymise_user, iso, scrub_audit
+from academy.accounts.anonymous import anonymise_user, scrub_audit
+from academy.core.personal_data import iso, section
 
 from .models import ApiToken, AuditEntry, EditionRole, User
 

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
+from academy.core.scheduling import due_reminder, job
 from academy.editions.models import Edition
-from academy.mail.scheduling import due_reminder, job
 from academy.mail.services import queue_mail
 
 from .models import Application, Status

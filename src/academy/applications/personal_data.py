@@ -2,15 +2,22 @@
 experience and status, and the review scores, still add up. What stays is only what the person chose
 from the organisers' options (choices, numbers, yes/no, ticks); what they typed or uploaded goes."""
 
+from academy.accounts.anonymous import placeholder_person, scrub_audit
 from academy.accounts.models import AuditEntry
-from academy.privacy.registry import section
-from academy.privacy.tools import file_paths, iso, placeholder_person, remove_files, scrub_audit
+from academy.core.personal_data import iso, remove_files, section
 
 from .models import Application, EligibilityOverride, Question, QuestionType, SubmittedVersion
 
 data = section(
     "applications", label="Applications", order=80, models=[Application, SubmittedVersion, EligibilityOverride]
 )
+
+
+def file_paths(answers):
+    """The storage paths of the uploads among answers ({key: {"name", "path", "size"}})."""
+    return [v["path"] for v in (answers or {}).values() if isinstance(v, dict) and isinstance(v.get("path"), str)]
+
+
 KEPT_TYPES = {
     QuestionType.SINGLE_CHOICE,
     QuestionType.MULTIPLE_CHOICE,

@@ -1,6 +1,6 @@
 """Scheduled: invite an edition's alumni to the follow-up once it opens (once per person: dedupe_key)."""
 
-from academy.mail.scheduling import job
+from academy.core.scheduling import job
 
 from . import alumni
 

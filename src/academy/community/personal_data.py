@@ -1,8 +1,7 @@
 """Community: a directory entry (what the person chose to share) and the alumni follow-up. The entry is
 deleted; the follow-up keeps its numbers for the edition's totals and loses its text."""
 
-from academy.privacy.registry import section
-from academy.privacy.tools import REMOVED
+from academy.core.personal_data import REMOVED, section
 
 from .models import DirectoryEntry, FollowUpAnswer
 

@@ -4,8 +4,7 @@ must not confirm a person who is no longer on record."""
 
 from django.utils import timezone
 
-from academy.privacy.registry import section
-from academy.privacy.tools import REMOVED, iso, remove_files
+from academy.core.personal_data import REMOVED, iso, remove_files, section
 
 from .models import Certificate, CompletionException, IssueRun
 

@@ -2,9 +2,10 @@
 
 from django.db.models import Q
 
+from academy.core.scheduling import job
+
 from . import sending
 from .models import State
-from .scheduling import job
 from .services import kick
 
 

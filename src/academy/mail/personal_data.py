@@ -4,7 +4,7 @@ when the retention period is over (the receipts and decisions of that edition)."
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from academy.privacy.registry import section
+from academy.core.personal_data import section
 
 from .models import OutboxMessage
 from .queries import for_person

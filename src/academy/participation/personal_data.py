@@ -2,8 +2,7 @@
 keeps its time, version and lateness; a survey response keeps its ratings and choices); what the
 person wrote or uploaded goes, and needs (which may tell of health or belief) are deleted."""
 
-from academy.privacy.registry import section
-from academy.privacy.tools import REMOVED, iso, remove_files, scrub
+from academy.core.personal_data import REMOVED, iso, remove_files, scrub, section
 
 from .models import (
     Assignment,

@@ -1,4 +1,4 @@
-from academy.mail.scheduling import job
+from academy.core.scheduling import job
 
 from .services import due_editions, purge_edition
 

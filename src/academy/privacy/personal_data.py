@@ -8,8 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from .registry import section
-from .tools import REMOVED, contains
+from academy.core.personal_data import REMOVED, contains, section
 
 data = section("sign_in", label="Sign-in addresses", order=90, models=[EmailAddress, LogEntry])
 

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from academy.accounts.models import EditionRole, Role
 from academy.accounts.services import record
 from academy.applications.models import Application, Status
+from academy.core.personal_data import Subject, sections
 from academy.editions.models import Edition, Phase
 
 from .audit import record_access
 from .models import Anonymisation, Reason, RetentionPolicy
-from .registry import Subject, sections
 
 # What stays after the retention period: the cohort. Everyone else's application is anonymised.
 KEPT = (Status.CONFIRMED,)

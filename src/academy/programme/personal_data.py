@@ -3,8 +3,7 @@ with the anonymised application (attendance rates), without the name and address
 
 from django.db.models import Q
 
-from academy.privacy.registry import section
-from academy.privacy.tools import iso, remove_files
+from academy.core.personal_data import iso, remove_files, section
 
 from .models import Attendance, CalendarToken, Coach
 

@@ -3,7 +3,7 @@ cluster platform: deleting an account removes our copy of the person's entries; 
 them back only if the platform still lists them (the deletion page says so). The retention purge
 leaves the registry alone: it is not application data."""
 
-from academy.privacy.registry import section
+from academy.core.personal_data import section
 
 from .models import RegisteredPerson
 

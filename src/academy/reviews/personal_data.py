@@ -2,8 +2,7 @@
 recommendations stay (the ranking and statistics need them); comments, free text about the applicant
 or by the reviewer, go with the account or with the application at the end of retention."""
 
-from academy.privacy.registry import section
-from academy.privacy.tools import iso
+from academy.core.personal_data import iso, section
 
 from .models import Assignment, Conflict, Review, Reviewer
 

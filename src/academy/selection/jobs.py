@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from academy.mail.scheduling import job
+from academy.core.scheduling import job
 
 from .models import Offer
 from .offers import expire_overdue

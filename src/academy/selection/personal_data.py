@@ -1,8 +1,7 @@
 """Offers are part of the person's record (when offered, by when to answer, the answer). They stay with
 the anonymised application for the statistics; only the reason a person gave for declining goes."""
 
-from academy.privacy.registry import section
-from academy.privacy.tools import REMOVED, iso
+from academy.core.personal_data import REMOVED, iso, section
 
 from .models import Offer
 

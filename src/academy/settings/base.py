@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "academy.core",
     "academy.accounts",
     "academy.editions",
     "academy.registry",

@@ -5,7 +5,7 @@ beside the task worker (`academy cron --every 300`). Any app registers jobs in a
 `jobs.py` (found automatically, so mail imports no app):
 
     # academy/applications/jobs.py
-    from academy.mail.scheduling import due_reminder, job
+    from academy.core.scheduling import due_reminder, job
     from academy.mail.services import queue_mail
 
     @job("applications.draft_reminders")

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from academy.mail.scheduling import jobs, run_jobs
+from academy.core.scheduling import jobs, run_jobs
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ account deletion erases it, and how the retention purge clears an application.
 Any app adds a module named `personal_data.py` (found automatically, so privacy imports no app):
 
     # academy/participation/personal_data.py
-    from academy.privacy.registry import section
+    from academy.core.personal_data import section
 
     data = section("participation", label="Homework, needs and surveys", models=[HandIn, ParticipantNeeds])
 
@@ -30,12 +30,18 @@ since the accounts section (order 100, last) anonymises the user row itself. `ap
 model instances that still carry their applicant; the applications section (order 80) detaches
 them from the person, so every section that looks people up through the application runs before it.
 
-This module and `tools.py` are the floor of the privacy app: they import no domain app.
+The helpers at the end (files removed after commit, free text scrubbed of a person's name and address)
+are shared by those modules; the ones that need the user model live in `academy.accounts.anonymous`.
+This module imports no app: privacy (which runs the hooks) and every app (which declares them) build on it.
 """
 
 from dataclasses import dataclass, field
 
+from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
+
+REMOVED = "[removed]"
 
 _SECTIONS = {}
 _discovered = False
@@ -110,3 +116,38 @@ def sections():
 def declared_models():
     """The models some section says it covers (a test checks every model pointing at a person is here)."""
     return {model for s in sections() for model in s.models}
+
+
+def remove_files(paths):
+    """Delete stored files once the transaction commits (a rollback keeps them)."""
+    paths = sorted({p for p in paths if p})
+    if not paths:
+        return 0
+
+    def delete():
+        for path in paths:
+            default_storage.delete(path)
+
+    transaction.on_commit(delete)
+    return len(paths)
+
+
+def contains(value, needles):
+    text = str(value).casefold()
+    return any(n.casefold() in text for n in needles)
+
+
+def scrub(value, needles):
+    """`value` (JSON) with every string that contains one of `needles` replaced by REMOVED."""
+    if isinstance(value, dict):
+        return {k: scrub(v, needles) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub(v, needles) for v in value]
+    if isinstance(value, str) and contains(value, needles):
+        return REMOVED
+    return value
+
+
+def iso(moment):
+    """A date or time for an export (None stays None)."""
+    return moment.isoformat() if moment else None
