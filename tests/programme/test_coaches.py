@@ -25,7 +25,9 @@ def organiser(client, edition):
 
 def add(client, edition, **fields):
     data = {"kind": "coach", "name": "Marta Lindqvist", "email": "marta@coaching.example", "title": "", "bio": ""}
-    return client.post(reverse("programme:orga_coaches", kwargs={"slug": edition.slug}), data | fields, follow=True)
+    return client.post(
+        reverse("programme:organiser_coaches", kwargs={"slug": edition.slug}), data | fields, follow=True
+    )
 
 
 def is_coach(user, edition):
@@ -140,7 +142,7 @@ def test_a_coach_sees_their_own_sessions_with_roll_call_links(client, edition):
     assert reverse("programme:roll_call", kwargs={"slug": edition.slug, "pk": mine.pk}) in html
 
 
-@pytest.mark.parametrize("url_name", ["orga_coaches", "orga_programme", "session_create"])
+@pytest.mark.parametrize("url_name", ["organiser_coaches", "organiser_programme", "session_create"])
 def test_coaches_and_coaches_of_other_editions_cannot_manage_the_programme(client, edition, url_name):
     for user in (factories.with_role(Role.COACH, edition), factories.with_role(Role.ORGANISER, factories.edition())):
         client.force_login(user)

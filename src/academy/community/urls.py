@@ -5,7 +5,7 @@ from .views import organiser, participant
 app_name = "community"
 
 me = "me/editions/<slug:slug>/"
-orga = "orga/<slug:slug>/"
+prefix = "orga/<slug:slug>/"
 urlpatterns = [
     path(f"{me}group/", participant.my_group, name="my_group"),
     path(f"{me}directory/", participant.directory_list, name="directory"),
@@ -13,9 +13,9 @@ urlpatterns = [
     path(f"{me}directory/withdraw/", participant.directory_withdraw, name="directory_withdraw"),
     path("me/alumni/", participant.alumni_page, name="alumni"),
     path("me/alumni/<slug:slug>/", participant.followup, name="followup"),
-    path(f"{orga}groups/", organiser.group_list, name="groups"),
-    path(f"{orga}groups/<int:pk>/move/", organiser.group_move, name="group_move"),
-    path(f"{orga}groups/publish/", organiser.group_publish, name="group_publish"),
-    path(f"{orga}alumni/", organiser.alumni_totals, name="orga_alumni"),
-    path(f"{orga}alumni.csv", organiser.alumni_export, name="alumni_csv"),
+    path(f"{prefix}groups/", organiser.group_list, name="groups"),
+    path(f"{prefix}groups/<int:pk>/move/", organiser.group_move, name="group_move"),
+    path(f"{prefix}groups/publish/", organiser.group_publish, name="group_publish"),
+    path(f"{prefix}alumni/", organiser.alumni_totals, name="organiser_alumni"),
+    path(f"{prefix}alumni.csv", organiser.alumni_export, name="alumni_csv"),
 ]

@@ -29,15 +29,15 @@ TOOLS = [
     (
         _("Programme and participants"),
         [
-            (_("Programme"), "programme:orga_programme"),
-            (_("Coaches and experts"), "programme:orga_coaches"),
-            (_("Homework"), "participation:orga_homework"),
-            (_("Surveys"), "participation:orga_surveys"),
-            (_("Info pack"), "participation:orga_info_pack"),
+            (_("Programme"), "programme:organiser_programme"),
+            (_("Coaches and experts"), "programme:organiser_coaches"),
+            (_("Homework"), "participation:organiser_homework"),
+            (_("Surveys"), "participation:organiser_surveys"),
+            (_("Info pack"), "participation:organiser_info_pack"),
             (_("Dietary and accessibility needs"), "participation:needs_summary"),
             (_("Completion and certificates"), "completion:overview"),
             (_("Peer groups"), "community:groups"),
-            (_("Alumni follow-up"), "community:orga_alumni"),
+            (_("Alumni follow-up"), "community:organiser_alumni"),
         ],
     ),
     (

@@ -103,7 +103,7 @@ def alumni_totals(request, edition):
         form.save()
         record("alumni.settings_saved", actor=request.user, edition=edition, months=options.followup_months)
         messages.success(request, _("The follow-up date is saved."))
-        return redirect("community:orga_alumni", slug=edition.slug)
+        return redirect("community:organiser_alumni", slug=edition.slug)
     context = {
         "edition": edition,
         "form": form,

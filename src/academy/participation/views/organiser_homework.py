@@ -79,7 +79,7 @@ def assignment_delete(request, edition, pk):
         messages.error(request, str(refused))
         return redirect("participation:assignment_edit", slug=edition.slug, pk=assignment.pk)
     messages.success(request, _("The assignment is deleted."))
-    return redirect("participation:orga_homework", slug=edition.slug)
+    return redirect("participation:organiser_homework", slug=edition.slug)
 
 
 @require_POST
@@ -93,7 +93,7 @@ def remind(request, edition, pk):
         messages.success(
             request, _("Reminder sent to %(count)d participant(s) who have not handed in.") % {"count": count}
         )
-    return redirect("participation:orga_homework", slug=edition.slug)
+    return redirect("participation:organiser_homework", slug=edition.slug)
 
 
 def _export_rows(edition):

@@ -32,7 +32,7 @@ def info_pack_edit(request, edition):
     if request.method == "POST" and form.is_valid():
         info.save_info_pack(form.save(commit=False), by=request.user)
         messages.success(request, _("The info pack is saved. Participants see it on their page."))
-        return redirect("participation:orga_info_pack", slug=edition.slug)
+        return redirect("participation:organiser_info_pack", slug=edition.slug)
     context = {"edition": edition, "form": form, "pack": pack, "cohort": participants(edition).count()}
     return render(request, "participation/organiser/info_pack.html", context, status=400 if form.errors else 200)
 
@@ -54,7 +54,7 @@ def info_pack_send(request, edition):
     else:
         count = info.send_info_pack(pack, by=request.user)
         messages.success(request, _("The info pack was sent to %(count)d participant(s).") % {"count": count})
-    return redirect("participation:orga_info_pack", slug=edition.slug)
+    return redirect("participation:organiser_info_pack", slug=edition.slug)
 
 
 @organiser

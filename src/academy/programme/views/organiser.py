@@ -19,7 +19,7 @@ from ..queries import coaches_of, sessions_of, timetable
 def programme(request, edition):
     sessions = list(sessions_of(edition))
     context = {"edition": edition, "parts": timetable(edition, sessions), "count": len(sessions)}
-    return render(request, "programme/orga/programme.html", context)
+    return render(request, "programme/organiser/programme.html", context)
 
 
 def _session_form(request, edition, session):
@@ -27,9 +27,9 @@ def _session_form(request, edition, session):
     if request.method == "POST" and form.is_valid():
         saved = services.save_session(form.instance, coaches=form.cleaned_data["coaches"], by=request.user)
         messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
-        return redirect("programme:orga_programme", slug=edition.slug)
+        return redirect("programme:organiser_programme", slug=edition.slug)
     context = {"edition": edition, "form": form, "session": session}
-    return render(request, "programme/orga/session_form.html", context, status=400 if form.errors else 200)
+    return render(request, "programme/organiser/session_form.html", context, status=400 if form.errors else 200)
 
 
 @edition_role_required(Role.ORGANISER)
@@ -52,7 +52,7 @@ def session_delete(request, edition, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("“%(title)s” is deleted.") % {"title": session.title})
-    return redirect("programme:orga_programme", slug=edition.slug)
+    return redirect("programme:organiser_programme", slug=edition.slug)
 
 
 @edition_role_required(Role.ORGANISER)
@@ -65,9 +65,9 @@ def coaches(request, edition):
             messages.success(request, _("%(name)s is added and invited by e-mail.") % {"name": coach.name})
         else:
             messages.success(request, _("%(name)s is added.") % {"name": coach.name})
-        return redirect("programme:orga_coaches", slug=edition.slug)
+        return redirect("programme:organiser_coaches", slug=edition.slug)
     context = {"edition": edition, "coaches": coaches_of(edition).select_related("user"), "form": form}
-    return render(request, "programme/orga/coaches.html", context, status=400 if form.errors else 200)
+    return render(request, "programme/organiser/coaches.html", context, status=400 if form.errors else 200)
 
 
 @edition_role_required(Role.ORGANISER)
@@ -77,9 +77,9 @@ def coach_edit(request, edition, pk):
     if request.method == "POST" and form.is_valid():
         services.save_coach(form.instance, by=request.user)
         messages.success(request, _("%(name)s is saved.") % {"name": coach.name})
-        return redirect("programme:orga_coaches", slug=edition.slug)
+        return redirect("programme:organiser_coaches", slug=edition.slug)
     context = {"edition": edition, "form": form, "coach": coach}
-    return render(request, "programme/orga/coach_form.html", context, status=400 if form.errors else 200)
+    return render(request, "programme/organiser/coach_form.html", context, status=400 if form.errors else 200)
 
 
 @require_POST
@@ -88,7 +88,7 @@ def coach_invite(request, edition, pk):
     coach = get_object_or_404(Coach, pk=pk, edition=edition)
     services.send_coach_invitation(coach, by=request.user)
     messages.success(request, _("An invitation went to %(email)s.") % {"email": coach.email})
-    return redirect("programme:orga_coaches", slug=edition.slug)
+    return redirect("programme:organiser_coaches", slug=edition.slug)
 
 
 @require_POST
@@ -97,4 +97,4 @@ def coach_delete(request, edition, pk):
     coach = get_object_or_404(Coach, pk=pk, edition=edition)
     services.remove_coach(coach, by=request.user)
     messages.success(request, _("%(name)s is removed from this edition.") % {"name": coach.name})
-    return redirect("programme:orga_coaches", slug=edition.slug)
+    return redirect("programme:organiser_coaches", slug=edition.slug)
