@@ -116,7 +116,7 @@ def test_every_model_that_points_at_a_person_is_declared():
 
     user_model = get_user_model()
     # Links to whoever configured something keep pointing at the anonymised account, naming nobody.
-    staff_links = {"updated_by", "created_by", "granted_by", "invited_by", "adopted_by"}
+    staff_links = {"updated_by", "created_by", "granted_by", "invited_by", "adopted_by", "published_by"}
     declared = registry.declared_models()
     missing = []
     for model in apps.get_models():

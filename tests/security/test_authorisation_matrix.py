@@ -195,7 +195,9 @@ RULES = {
     "privacy:my_data": rule(SIGNED_IN),
     "privacy:my_data_download": rule(SIGNED_IN),
     "privacy:delete": rule(SIGNED_IN),
+    "privacy:notice": rule(PUBLIC),
     "privacy:overview": rule(ORGANISERS),
+    "privacy:write_notice": rule(ORGANISERS),
     "privacy:access_log": rule(ORGANISERS),
     "privacy:access_log_csv": rule(ORGANISERS),
     # the API: a bearer token per role instead of a session

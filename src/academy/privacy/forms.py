@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from academy.accounts.models import User
 
 from .audit import describe
-from .models import RetentionPolicy
+from .models import PrivacyNotice, RetentionPolicy
 
 
 class DeleteAccountForm(forms.Form):
@@ -52,3 +52,25 @@ class AccessFilterForm(forms.Form):
         self.fields["what"].choices = [("", _("Everything"))] + [(a, describe(a)) for a in actions]
         self.fields["person"].queryset = people
         self.fields["person"].label_from_instance = lambda u: f"{u.full_name or u.email} <{u.email}>"
+
+
+class NoticeForm(forms.ModelForm):
+    """A new version of the privacy notice; it starts from the current text. How long data is kept is not
+    a field: the notice shows the edition's retention period."""
+
+    class Meta:
+        model = PrivacyNotice
+        fields = ["controller", "contact", "purpose", "kept", "rights"]
+        widgets = {
+            "controller": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "purpose": forms.Textarea(attrs={"rows": 6}),
+            "kept": forms.Textarea(attrs={"rows": 4}),
+            "rights": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        for name in ("controller", "purpose", "kept", "rights"):
+            if name in data:
+                data[name] = data[name].strip()
+        return data

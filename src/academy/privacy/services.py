@@ -12,7 +12,7 @@ from academy.core.personal_data import Subject, sections
 from academy.editions.models import Edition, Phase
 
 from .audit import record_access
-from .models import Anonymisation, Reason, RetentionPolicy
+from .models import Anonymisation, Reason, retention_for
 
 # What stays after the retention period: the cohort. Everyone else's application is anonymised.
 KEPT = (Status.CONFIRMED,)
@@ -83,14 +83,6 @@ def _mark(application_ids, reason, now):
     Anonymisation.objects.bulk_create(
         Anonymisation(application_id=pk, reason=reason, at=now) for pk in application_ids if pk not in done
     )
-
-
-def retention_for(edition):
-    """The edition's retention period (an unsaved default when the organisers set none)."""
-    try:
-        return edition.retention
-    except RetentionPolicy.DoesNotExist:
-        return RetentionPolicy(edition=edition)
 
 
 def purge_due(edition, now=None):

@@ -5,18 +5,19 @@ from django.contrib.auth import logout
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from academy.accounts.access import edition_role_required, signed_in
+from academy.accounts.access import edition_role_required, public, signed_in
 from academy.accounts.models import Role, User
+from academy.editions.models import Edition
 from academy.exports import csv_response
 
-from . import queries, services
+from . import notices, queries, services
 from .audit import describe, logs_access
-from .forms import AccessFilterForm, DeleteAccountForm, RetentionForm
+from .forms import AccessFilterForm, DeleteAccountForm, NoticeForm, RetentionForm
 from .models import Anonymisation
 
 organiser = edition_role_required(Role.ORGANISER)
@@ -49,6 +50,49 @@ def delete_account(request):
         return redirect("/")
     status = 400 if form.errors else 200
     return render(request, "privacy/delete.html", {"form": form, "blockers": blockers}, status=status)
+
+
+@public
+@require_safe
+def notice(request, slug):
+    """The edition's privacy notice as applicants read it: the current version, and the earlier ones."""
+    edition = get_object_or_404(Edition.objects.select_related("academy", "retention"), slug=slug)
+    current = notices.current_notice(edition)
+    context = {
+        "edition": edition,
+        "notice": current,
+        "retention": notices.retention_text(edition),
+        "earlier": notices.history(edition).exclude(pk=current.pk),
+    }
+    return render(request, "privacy/notice.html", context)
+
+
+@organiser
+def write_notice(request, edition):
+    """The organiser publishes a new version of the notice, starting from the current text."""
+    current = notices.current_notice(edition)
+    initial = {name: getattr(current, name) for name in notices.TEXT_FIELDS}
+    form = NoticeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        text = {name: form.cleaned_data[name] for name in notices.TEXT_FIELDS}
+        if text == initial:
+            form.add_error(None, _("Nothing has changed: change the text to publish a new version."))
+        else:
+            made = notices.publish(edition, text, by=request.user)
+            messages.success(
+                request,
+                _("Version %(version)s is published. Applicants agree to it the next time they submit.")
+                % {"version": made.version},
+            )
+            return redirect("privacy:notice", slug=edition.slug)
+    context = {
+        "edition": edition,
+        "form": form,
+        "current": current,
+        "retention": notices.retention_text(edition),
+        "next_version": notices.version_label(edition, current.number + 1),
+    }
+    return render(request, "privacy/write_notice.html", context, status=400 if form.errors else 200)
 
 
 @organiser
