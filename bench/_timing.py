@@ -1,7 +1,16 @@
 """Timing shared by the page benchmarks: one page through Django's test client, and the machine's speed."""
 
+import os
 import statistics
 import time
+
+TINY = os.environ.get("BENCH_TINY") == "1"
+
+
+def scale(full, tiny):
+    """The size a benchmark runs at: `full`, or `tiny` under BENCH_TINY=1, where the smoke test
+    (tests/test_bench.py) runs every module to its end in seconds so that none can rot unseen."""
+    return tiny if TINY else full
 
 
 def measure(client, label, path, *, headers=None, repeat=15, width=40):
@@ -11,6 +20,7 @@ def measure(client, label, path, *, headers=None, repeat=15, width=40):
     work and stays meaningful when other programs share the cores; with PostgreSQL read the wall time."""
     from django.db import connection
 
+    repeat = scale(repeat, 1)
     queries = []
 
     def counting(execute, sql, params, many, context):

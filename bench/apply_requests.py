@@ -9,7 +9,9 @@ import os
 import statistics
 import time
 
-ROUNDS = int(os.environ.get("ROUNDS", 100))
+from bench._timing import scale
+
+ROUNDS = int(os.environ.get("ROUNDS", scale(100, 3)))
 
 
 def setup():

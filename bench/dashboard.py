@@ -13,10 +13,10 @@ import statistics
 import time
 
 from bench import applications_list as base
-from bench._timing import calibrate, measure
+from bench._timing import calibrate, measure, scale
 
-APPLICATIONS, REVIEWERS, COHORT = 5000, 150, 40
-REPEAT = 10
+APPLICATIONS, REVIEWERS, COHORT = scale(5000, 70), scale(150, 4), scale(40, 8)
+REPEAT = scale(10, 1)
 
 
 def _answers(i):

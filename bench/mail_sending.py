@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench._timing import scale
+
 SINK = """
 import sys, threading
 from aiosmtpd.controller import Controller
@@ -126,9 +128,9 @@ def run(count, workers):
     return OutboxMessage.objects.exclude(state="sent").count()
 
 
-def main(argv=None):
+def main(argv=()):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--count", type=int, default=scale(5000, 20))
     parser.add_argument("--workers", type=int, default=1, help="sending loops running at once (threads)")
     args = parser.parse_args(argv)
     port = free_port()
@@ -150,4 +152,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -20,11 +20,11 @@ import time
 import zipfile
 from pathlib import Path
 
-from bench._timing import calibrate, measure
+from bench._timing import calibrate, measure, scale
 
-COHORTS = (40, 400)
+COHORTS = scale((40, 400), (5,))
 ASSIGNMENTS = 6
-REPEAT = 15
+REPEAT = scale(15, 1)
 
 
 def _configure():
@@ -117,7 +117,7 @@ def _upload():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-        for k in range(200):
+        for k in range(scale(200, 5)):
             archive.writestr(f"ppt/slides/slide{k}.xml", os.urandom(45_000))
     content = buffer.getvalue()
     times = []

@@ -9,6 +9,8 @@ import statistics
 import time
 from zoneinfo import ZoneInfo
 
+from bench._timing import scale
+
 
 def _setup():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.test")
@@ -22,7 +24,10 @@ def _setup():
     call_command("migrate", verbosity=0)
 
 
-def _median_ms(fn, repeat=15):
+REPEAT = scale(15, 1)
+
+
+def _median_ms(fn, repeat=REPEAT):
     """Median wall time and CPU time of this process, in ms (CPU time holds up better on a shared machine)."""
     fn()  # warm up
     wall, cpu = [], []
@@ -68,7 +73,7 @@ def main():
         def say(self, text):
             pass
 
-    for size in (40, 400):
+    for size in scale((40, 400), (5,)):
         edition = factories.edition(deadline=dt.date(2022, 10, 31))
         ctx = Ctx()
         ctx.editions = {"bench": edition}

@@ -19,9 +19,10 @@ from academy.reviews.assignment import (
     conflict_matrix,
     conflict_reason,
 )
+from bench._timing import scale
 
-APPLICATIONS, REVIEWERS, PER_APPLICATION, CAPACITY = 5_000, 150, 3, 110
-DECLARED = 300
+APPLICATIONS, REVIEWERS, PER_APPLICATION, CAPACITY = scale(5_000, 60), scale(150, 12), 3, scale(110, 30)
+DECLARED, DECLARING, REMOVED = scale(300, 5), scale(20, 3), scale(500, 5)
 COUNTRIES = [f"C{i:02}" for i in range(36)]
 
 
@@ -40,7 +41,8 @@ def instance(seed=2022):
     pairs = set()
     while len(pairs) < DECLARED:
         pairs.add((rng.choice(reviewers).id, rng.choice(applications).id))
-    declared_organisations = {r.id: {rng.choice(organisations)[0] for _ in range(3)} for r in rng.sample(reviewers, 20)}
+    declaring = rng.sample(reviewers, DECLARING)
+    declared_organisations = {r.id: {rng.choice(organisations)[0] for _ in range(3)} for r in declaring}
     conflicts = Conflicts(pairs=frozenset(pairs), organisations=declared_organisations)
     return applications, reviewers, conflicts
 
@@ -82,7 +84,7 @@ def main():
 
     rng = random.Random(7)
     keep = frozenset(rng.sample(sorted(first.pairs), len(first.pairs) // 2))
-    exclude = frozenset(rng.sample(sorted(first.pairs - keep), 500))
+    exclude = frozenset(rng.sample(sorted(first.pairs - keep), REMOVED))
     rerun = assign(applications, reviewers, options, conflicts=conflicts, keep=keep, exclude=exclude)
     check(rerun, applications, reviewers, conflicts, keep, exclude)
     report(f"re-run keeping {len(keep)} pairs, {len(exclude)} removed", rerun)

@@ -16,9 +16,11 @@ import statistics
 import tempfile
 import time
 
-APPLICATIONS, REVIEWERS, PER_APPLICATION, MAX_LOAD = 5_000, 150, 3, 110
-ORGANISATIONS, COUNTRIES, DECLARED = 2_500, 36, 300
-REPEAT = 15
+from bench._timing import scale
+
+APPLICATIONS, REVIEWERS, PER_APPLICATION, MAX_LOAD = scale(5_000, 60), scale(150, 12), 3, scale(110, 30)
+ORGANISATIONS, COUNTRIES, DECLARED = scale(2_500, 40), 36, scale(300, 5)
+REPEAT = scale(15, 1)
 
 
 def _django():
@@ -211,7 +213,7 @@ def main():
     print(f"{reviews} submitted reviews; {len(board.aggregate(edition).flagged())} applications flagged")
     pages = [
         ("review board, first page of 50", f"/orga/{slug}/reviews/"),
-        ("review board, page 60 of 100", f"/orga/{slug}/reviews/?page=60"),
+        ("review board, page 60 of 100", f"/orga/{slug}/reviews/?page={scale(60, 1)}"),
         ("review board, flagged only", f"/orga/{slug}/reviews/?flagged=1"),
         (f"export CSV ({APPLICATIONS} rows)", f"/orga/{slug}/reviews/export.csv"),
         ("application detail (organiser)", f"/orga/{slug}/reviews/applications/{busiest[0]}/"),

@@ -15,6 +15,7 @@ from academy.selection.explain import explain
 from academy.selection.instance import Instance
 from academy.selection.rules import compile_rules, report
 from academy.selection.solver import promote, solve
+from bench._timing import scale
 
 ECOSYSTEMS = [
     "aerospace-defence",
@@ -60,7 +61,10 @@ def candidates(count, rng):
     return people
 
 
-def instance(seed=2022, count=5000):
+CANDIDATES = scale(5000, 400)
+
+
+def instance(seed=2022, count=CANDIDATES):
     rng = random.Random(seed)
     people = candidates(count, rng)
     for person in rng.sample(people, 3):
