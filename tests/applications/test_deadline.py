@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.contrib.messages import get_messages
 
-from academy.applications import services, standard_form
+from academy.applications import services, standard_form, wording
 from academy.applications.models import Application, Status
 from tests import factories
 
@@ -50,7 +50,7 @@ def test_a_submission_at_235959_in_the_edition_zone_is_accepted(client, applican
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED
     version = application.versions.get()
-    assert services.when(version.submitted_at, edition) == f"{deadline:%-d %B %Y}, 23:59:59 {zone}"
+    assert wording.when(version.submitted_at, edition) == f"{deadline:%-d %B %Y}, 23:59:59 {zone}"
 
 
 @pytest.mark.parametrize(("deadline", "zone"), DEADLINES)

@@ -7,7 +7,7 @@ from academy.editions.models import Edition
 from academy.mail.services import queue_mail
 
 from .models import Application, Status
-from .services import apply_address
+from .wording import apply_address
 
 BEFORE = (dt.timedelta(days=7), dt.timedelta(days=1))
 

@@ -1,20 +1,29 @@
-"""The receipt of a submission: a PDF copy of every answer (WeasyPrint) kept in the default storage, and
-the mail that carries it (the mail app's "receipt" purpose, its template editable per edition). Made after
-the submit transaction commits, by the `make_receipt` task, or on the first download when missing (the
-demo seeds versions without PDFs)."""
+"""The receipt of a submission: a PDF copy of every answer kept in the default storage, rendered through
+the shared PDF module (academy.pdf) as certificates are, and the mail that carries it (the mail app's
+"receipt" purpose, its template editable per edition). Made after the submit transaction commits, by the
+`make_receipt` task (whose body is `issue`), or on the first download when missing (the demo seeds
+versions without PDFs).
+
+Receipts coalesce: when an applicant submits again before the worker reached the earlier version, only
+the newest version's receipt is rendered and mailed, naming that version; the tasks of the versions it
+supersedes find it made and do nothing. Every version's task is queued after its own commit, so the
+last version submitted always gets its receipt."""
 
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.template.loader import render_to_string
 
 from academy.mail.services import queue_mail
+from academy.pdf import render_pdf as render_document
 
 from . import answers as answer_rules
 from .models import Question, SubmittedVersion
-from .services import apply_address, when
+from .wording import apply_address, when
+
+PDF_CSS = Path(__file__).parent / "static" / "applications" / "css" / "receipt-pdf.css"
 
 
 def context(version):
@@ -34,21 +43,25 @@ def context(version):
 
 
 def render_pdf(version):
-    from weasyprint import HTML  # imported here: loading Pango costs time that most requests don't need
-
-    html = render_to_string("applications/receipt.html", context(version))
-    return HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+    return render_document("applications/receipt.html", context(version), stylesheet=PDF_CSS)
 
 
 def ensure_receipt(version):
-    """The storage path of the version's receipt PDF, rendered and stored first if missing."""
+    """The storage path of the version's receipt PDF, rendered and stored first if missing.
+
+    Two workers rendering the same version at once (two tasks of one application) store one path: the
+    second finds the row changed, drops its own file and takes the first one's."""
     if version.receipt_pdf and default_storage.exists(version.receipt_pdf):
         return version.receipt_pdf
     edition = version.application.edition
     path = default_storage.save(
         f"receipts/{edition.slug}/{secrets.token_hex(16)}.pdf", ContentFile(render_pdf(version))
     )
-    SubmittedVersion.objects.filter(pk=version.pk).update(receipt_pdf=path)
+    stored = SubmittedVersion.objects.filter(pk=version.pk, receipt_pdf=version.receipt_pdf).update(receipt_pdf=path)
+    if not stored:
+        default_storage.delete(path)
+        version.refresh_from_db(fields=["receipt_pdf"])
+        return version.receipt_pdf
     version.receipt_pdf = path
     return path
 
@@ -87,3 +100,21 @@ def send_receipt(version):
         dedupe_key=f"receipt:{version.pk}",
         attachments=[(receipt_filename(version), path, "application/pdf")],
     )
+
+
+def issue(version_pk):
+    """The receipt task's body: the receipt of the newest version of `version_pk`'s application, once.
+
+    Returns the number of the version whose receipt now exists (`version_pk`'s or a newer one), or None
+    when the version is gone (the application was erased meanwhile: nothing is left to prove)."""
+    application_id = SubmittedVersion.objects.filter(pk=version_pk).values_list("application_id", flat=True).first()
+    if application_id is None:
+        return None
+    newest = (
+        SubmittedVersion.objects.filter(application_id=application_id)
+        .select_related("application__edition", "application__applicant", "application__organisation")
+        .order_by("-number")
+        .first()
+    )
+    send_receipt(newest)
+    return newest.number

@@ -8,9 +8,7 @@ through `status.change_status`."""
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +19,8 @@ from . import answers as answer_rules
 from . import eligibility
 from .models import Application, EligibilityOverride, Question, Status, SubmittedVersion
 from .status import change_status
+from .tasks import make_receipt
+from .wording import apply_address
 
 EDITABLE = (Status.DRAFT, Status.SUBMITTED)
 
@@ -55,11 +55,6 @@ class Incomplete(ApplyError):
 
 class Stale(ApplyError):
     pass
-
-
-def when(moment, edition):
-    """A moment in the edition's zone, e.g. '31 October 2022, 23:55:12 CET'."""
-    return formats.date_format(timezone.localtime(moment, edition.zone), "j F Y, H:i:s T")
 
 
 def closed_message(edition, now):
@@ -250,16 +245,10 @@ def submit(application, *, by, now=None, revision=None):
             change_status(locked, Status.SUBMITTED, by=by, version=number)
         else:
             record("application.resubmitted", actor=by, obj=locked, edition=edition, version=number)
-        transaction.on_commit(lambda: _enqueue_receipt(version.pk))
+        transaction.on_commit(lambda: make_receipt.enqueue(version.pk))
     application.status, application.submitted_at = locked.status, locked.submitted_at
     application.is_eligible, application.eligibility_reasons = locked.is_eligible, locked.eligibility_reasons
     return SubmitResult(version, created=True)
-
-
-def _enqueue_receipt(version_pk):
-    from .tasks import make_receipt
-
-    make_receipt.enqueue(version_pk)
 
 
 def withdraw(application, *, by, now=None, reason=""):
@@ -305,11 +294,6 @@ def grant_override(edition, person, rule, reason, *, by, notify=False):
             related=override,
         )
     return override
-
-
-def apply_address(edition):
-    """The absolute address of the edition's apply page, for mails."""
-    return settings.SITE_URL + reverse("applications:apply", kwargs={"slug": edition.slug})
 
 
 @transaction.atomic

@@ -1,14 +1,13 @@
+"""Background tasks of the applicant's path: thin wrappers, enqueued by services.py, whose bodies live in
+the modules that own the work (receipts.py)."""
+
 from django.tasks import task
 
-from .models import SubmittedVersion
-from .receipts import ensure_receipt, send_receipt
+from . import receipts
 
 
 @task
 def make_receipt(version_pk):
-    """Render the receipt PDF and queue its mail; a repeated run finds the PDF and the mail (by its dedupe key)."""
-    version = SubmittedVersion.objects.select_related("application__edition", "application__applicant").get(
-        pk=version_pk
-    )
-    ensure_receipt(version)
-    send_receipt(version)
+    """The receipt of the newest version of the application `version_pk` belongs to (see receipts.issue);
+    returns that version's number, or None when the application was erased meanwhile."""
+    return receipts.issue(version_pk)

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
 from academy.applications.models import Application, QuestionType, Status
-from academy.applications.services import apply_address
 from academy.applications.status import change_status
+from academy.applications.wording import apply_address
 from academy.editions.models import Edition
 from academy.participation.info import record_needs
 

@@ -17,7 +17,7 @@ from academy.accounts.access import signed_in
 from academy.editions.models import Edition
 
 from .. import answers as answer_rules
-from .. import eligibility, services
+from .. import eligibility, services, wording
 from ..models import Application, QuestionType
 from .forms_state import FormState, pending_restore, stash_pending
 
@@ -68,7 +68,7 @@ def _page(request, edition, application, state, *, status=200):
         "state": state,
         "versions": versions,
         "latest": latest,
-        "latest_at": services.when(latest.submitted_at, edition) if latest else "",
+        "latest_at": wording.when(latest.submitted_at, edition) if latest else "",
         "unsubmitted_changes": bool(latest) and latest.answers != application.answers,
         "deadline": edition.deadline,
         "fields": state.fields(edition, application.answers if application else {}),
@@ -134,7 +134,7 @@ def apply(request, edition):
         state.top_error = error.message
         return _page(request, edition, application, state, status=409)
     version = outcome.version
-    at = services.when(version.submitted_at, edition)
+    at = wording.when(version.submitted_at, edition)
     if outcome.created:
         messages.success(
             request,
@@ -246,7 +246,7 @@ def my_applications(request):
     items = [
         {
             "application": a,
-            "submitted": services.when(a.submitted_at, a.edition) if a.submitted_at else "",
+            "submitted": wording.when(a.submitted_at, a.edition) if a.submitted_at else "",
             "is_open": a.edition.accepts_applications(now),
         }
         for a in rows
