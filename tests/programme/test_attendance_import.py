@@ -18,6 +18,7 @@ from tests.programme.importing import SAMPLES, confirm, upload, url
 
 pytestmark = pytest.mark.django_db
 BRUSSELS = ZoneInfo("Europe/Brussels")
+DAY = {dt.date(2022, 12, 1)}  # the session's day in the sample reports
 
 
 def sample(name):
@@ -28,7 +29,7 @@ def sample(name):
 
 
 def test_the_zoom_report_is_read_row_by_row_with_the_bad_row_reported():
-    report = parse_report(sample("zoom_participants.csv"), zone=BRUSSELS)
+    report = parse_report(sample("zoom_participants.csv"), zone=BRUSSELS, days=DAY)
     assert report.platform == "zoom"
     assert [r.line for r in report.rows] == [5, 6, 7, 8, 9, 10, 11, 13]
     assert report.errors == [
@@ -42,7 +43,7 @@ def test_the_zoom_report_is_read_row_by_row_with_the_bad_row_reported():
 
 
 def test_the_teams_report_in_utf16_reads_the_per_join_section_after_the_summary():
-    report = parse_report(sample("teams_attendance.csv"), zone=BRUSSELS)
+    report = parse_report(sample("teams_attendance.csv"), zone=BRUSSELS, days=DAY)
     assert report.platform == "teams"
     assert [r.name for r in report.rows].count("Costa, Ana") == 2  # the two joins, not the one summary row
     assert report.errors == [(27, "Line 27: “soon” is not a date and time such as 12/01/2022 09:02:11 AM.")]
@@ -53,7 +54,7 @@ def test_the_teams_report_in_utf16_reads_the_per_join_section_after_the_summary(
 
 def test_a_teams_report_without_the_activities_section_reads_the_participants():
     lines = sample("teams_attendance.csv").decode("utf-16").split("3. In-Meeting Activities")[0]
-    report = parse_report(lines.encode("utf-16"), zone=BRUSSELS)
+    report = parse_report(lines.encode("utf-16"), zone=BRUSSELS, days=DAY)
     assert [r.name for r in report.rows].count("Costa, Ana") == 1
     assert report.errors == []
 
@@ -63,7 +64,7 @@ def test_a_teams_row_without_email_falls_back_to_the_sign_in_name():
         "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole\r\n"
         "Ana Costa\t12/1/22, 9:00:00 AM\t12/1/22, 10:00:00 AM\t1h\t\tAna.Costa@cluster-pt.example\tAttendee\r\n"
     ).encode("utf-16")
-    assert parse_report(data, zone=BRUSSELS).rows[0].email == "ana.costa@cluster-pt.example"
+    assert parse_report(data, zone=BRUSSELS, days=DAY).rows[0].email == "ana.costa@cluster-pt.example"
 
 
 @pytest.mark.parametrize(
@@ -79,13 +80,14 @@ def test_times_in_zoom_and_teams_forms_are_read_in_the_meetings_zone():
     assert parse_time("12/01/2022 09:02:11 AM", BRUSSELS) == expected
     assert parse_time("12/1/22, 9:02:11\u202fAM", BRUSSELS) == expected
     assert parse_time("2022-12-01T08:02:11+00:00", BRUSSELS) == expected
-    assert parse_time("31/12/2022 09:02", BRUSSELS) is None
+    assert parse_time("31/12/2022 09:02", BRUSSELS) is None  # month first unless told otherwise
+    assert parse_time("31/12/2022 09:02", BRUSSELS, "dmy") == dt.datetime(2022, 12, 31, 9, 2, tzinfo=BRUSSELS)
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"Name,Email,Minutes\nAna,ana@example.org,30\n", "has no participant list with the columns"),
+        (b"Name,Email,Minutes\nAna,ana@example.org,30\n", "lacks the columns Join Time, Leave Time and Duration"),
         (b"", "The file is empty"),
         (b"%PDF-1.7\n...", "This is a PDF"),
         (b"GIF89a\x01\x00\x01\x00\x00\x00\x00", "This is not a text file"),
@@ -96,7 +98,7 @@ def test_times_in_zoom_and_teams_forms_are_read_in_the_meetings_zone():
 )
 def test_a_file_that_cannot_be_read_says_why(data, message):
     with pytest.raises(ReportError, match=message):
-        parse_report(data, zone=BRUSSELS)
+        parse_report(data, zone=BRUSSELS, days=DAY)
 
 
 # -- Importing into a session ------------------------------------------------------------------------------------
@@ -220,7 +222,7 @@ def xlsx_bytes():
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda: b"Participant,Mail,Minutes\nAna Costa,ana.costa@cluster-pt.example,80\n", "has no participant list"),
+        (lambda: b"Participant,Mail,Minutes\nAna Costa,ana.costa@cluster-pt.example,80\n", "no line has the columns"),
         (xlsx_bytes, "This is an Excel workbook"),
         (lambda: b"\x00\x01\x02garbage\x03" * 50, "This is not a text file"),
         (
@@ -228,7 +230,7 @@ def xlsx_bytes():
             "No row of this file could be read",
         ),
         (
-            lambda: sample("zoom_participants.csv").replace(b"12/01/2022", b"12/02/2022"),
+            lambda: sample("zoom_participants.csv").replace(b"12/01/2022", b"12/14/2022"),
             "Nobody in this report was in the meeting",
         ),
         (lambda: b"", "The submitted file is empty"),

@@ -126,7 +126,7 @@ def test_a_formula_or_impossible_duration_is_an_unreadable_line_not_a_crash(
         (b"\xef\xbb\xbf\r\n\r\n", "The file is empty."),
         (bytes(range(256)) * 40, "This is not a text file."),
         (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 500, "This is not a text file."),
-        (b"<!doctype html><title>Zoom</title><p>Sign in</p>", "has no participant list with the columns"),
+        (b"<!doctype html><title>Zoom</title><p>Sign in</p>", "no line has the columns Name, Join Time"),
         (HEADER.encode() + b'"' + b"x" * (MAX_LINE + 10) + b"\n", "Line 2 is 100,011 characters long"),
         (ZOOM + b"\n" + b"y," * (MAX_LINE // 2 + 1) + b"\n", "characters long"),
         (HEADER.encode(), "The participant list in this file is empty."),
@@ -213,7 +213,9 @@ def test_a_damaged_report_through_the_pages_never_fails_and_writes_all_or_nothin
 def test_a_failing_write_leaves_nothing_behind(session, cohort, organiser, monkeypatch):
     """The import is one transaction: if the audit entry fails after the rows are written, the rows go too."""
     Attendance.objects.create(session=session, application=cohort["dana"], present=True, minutes=5, source="import")
-    plan = plan_import(parse_report(ZOOM, zone=session.edition.zone), session, list(cohort.values()))
+    plan = plan_import(
+        parse_report(ZOOM, zone=session.edition.zone, days={session.starts_at.date()}), session, list(cohort.values())
+    )
     monkeypatch.setattr("academy.programme.attendance.record", _boom)
     with pytest.raises(RuntimeError):
         apply_import(plan, by=organiser)

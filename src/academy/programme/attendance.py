@@ -120,6 +120,8 @@ class ImportPlan:
     outside: list  # Person whose time does not overlap the session
     errors: list  # (line, message)
     read_as: str = ""
+    dates: str = ""  # how the report's dates were read
+    ignored: list = field(default_factory=list)  # (line, reason): rows that are not attendance
 
 
 def _union_minutes(intervals):
@@ -180,6 +182,7 @@ def plan_import(report, session, participants, manual=None):
                 "end": f"{session.ends_at.astimezone(zone):%H:%M}",
                 "zone": session.starts_at.astimezone(zone).tzname(),
             }
+            + (" " + report.dates if report.dates else "")
         )
     by_id = {p.pk: p for p in participants}
     by_email = {p.applicant.email.lower(): p for p in participants}
@@ -205,7 +208,17 @@ def plan_import(report, session, participants, manual=None):
         camera_minutes = min(sum(cameras), minutes) if cameras else None
         camera_on = any(flags) if flags else (camera_minutes * 2 >= minutes if cameras else None)
         matched[application_id] = Entry(by_id[application_id], group, minutes, camera_minutes, camera_on)
-    return ImportPlan(session, report.platform, matched, unmatched, outside, report.errors, report.read_as)
+    return ImportPlan(
+        session,
+        report.platform,
+        matched,
+        unmatched,
+        outside,
+        report.errors,
+        report.read_as,
+        report.dates,
+        report.ignored,
+    )
 
 
 @transaction.atomic
@@ -242,6 +255,7 @@ def apply_import(plan, *, by):
         unmatched=[p.label for p in plan.unmatched],
         replaced=len(stale),
         skipped_lines=[line for line, _msg in plan.errors],
+        ignored_lines=[line for line, _msg in plan.ignored],
     )
     return len(plan.matched)
 
@@ -251,7 +265,9 @@ def rows_to_data(report):
     return {
         "platform": report.platform,
         "read_as": report.read_as,
+        "dates": report.dates,
         "errors": report.errors,
+        "ignored": report.ignored,
         "rows": [
             [r.line, r.name, r.original_name, r.email, r.joined.isoformat(), r.left.isoformat()]
             + [r.duration_minutes, r.camera_minutes, r.camera_on]
@@ -267,4 +283,5 @@ def report_from_data(data):
         )
         for line, name, original, email, joined, left, *rest in data["rows"]
     ]
-    return Report(data["platform"], rows, [tuple(e) for e in data["errors"]], data.get("read_as", ""))
+    errors, ignored = ([tuple(e) for e in data.get(key, [])] for key in ("errors", "ignored"))
+    return Report(data["platform"], rows, errors, data.get("read_as", ""), data.get("dates", ""), ignored)

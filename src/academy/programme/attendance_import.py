@@ -23,8 +23,12 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from academy import imports
+from academy.exports import FORMULA_STARTS
+
+from . import report_dates
 
 ALIASES = {
     "name": {"name (original name)", "name", "full name", "participant name"},
@@ -35,20 +39,17 @@ ALIASES = {
     "duration": {"duration (minutes)", "duration", "in-meeting duration", "attendance duration"},
     "camera_minutes": {"camera on (minutes)", "camera (minutes)"},
     "video": {"video", "camera", "camera on"},
+    "waiting": {"in waiting room", "waiting room"},
+    "total": {"total duration (minutes)", "total duration"},
 }
 REQUIRED = ("name", "join", "leave", "duration")
+LABELS = {
+    "name": gettext_lazy("Name"),
+    "join": gettext_lazy("Join Time"),
+    "leave": gettext_lazy("Leave Time"),
+    "duration": gettext_lazy("Duration (Minutes)"),
+}
 MAX_MINUTES = 7 * 24 * 60  # a meeting report covers a day; a week is already absurd
-TIME_FORMATS = [
-    "%m/%d/%Y %I:%M:%S %p",  # Zoom: 12/01/2022 09:02:11 AM
-    "%m/%d/%y, %I:%M:%S %p",  # Teams: 12/1/22, 9:02:11 AM
-    "%m/%d/%Y, %I:%M:%S %p",
-    "%m/%d/%y %I:%M:%S %p",
-    "%m/%d/%Y %I:%M %p",
-    "%m/%d/%Y %H:%M:%S",
-    "%m/%d/%Y %H:%M",
-    "%m/%d/%Y, %H:%M:%S",
-    "%m/%d/%y, %H:%M:%S",
-]
 SECTION = re.compile(r"^\d+\.\s+\S")
 HMS = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$", re.IGNORECASE)
 ZOOM_NAME = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
@@ -81,6 +82,8 @@ class Report:
     rows: list[ReportRow] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
     read_as: str = ""  # “Read as UTF-8 text, comma-separated.”, shown on the preview
+    dates: str = ""  # “Dates read as day/month/year: line 7 says …”, shown on the preview
+    ignored: list[tuple[int, str]] = field(default_factory=list)  # rows that are not attendance, with the reason
 
 
 def decode(data: bytes):
@@ -110,40 +113,60 @@ def _header_columns(cells, *, complete=True):
 
 def _find_table(lines):
     """Return (header index, delimiter, columns) of the participant table; a per-join table wins over a summary one."""
-    found = []
+    found, best = [], (0, 0, ",", {})
     for index, line in enumerate(lines):
         delimiter = imports.best_delimiter(line, lambda cells: len(_header_columns(cells, complete=False)))
-        columns = _header_columns(_cells(line, delimiter))
-        if columns:
-            per_join = _cells(line, delimiter)[columns["join"]].lower() == "join time"
-            found.append((per_join, index, delimiter, columns))
+        partial = _header_columns(_cells(line, delimiter), complete=False)
+        if len(partial) > best[0]:
+            best = (len(partial), index, delimiter, partial)
+        if all(k in partial for k in REQUIRED):
+            per_join = _cells(line, delimiter)[partial["join"]].lower() == "join time"
+            found.append((per_join, index, delimiter, partial))
     if not found:
-        first = next((line.strip() for line in lines if line.strip()), "")
-        raise ReportError(
-            _("The file has no participant list with the columns of a Zoom or Teams report (%(expected)s). ")
-            % {"expected": EXPECTED}
-            + _("Its first line is: “%(first)s”.") % {"first": first[:150]}
-        )
+        _refuse_table(lines, *best[1:])
     found.sort(key=lambda f: (not f[0], f[1]))
     _per_join, index, delimiter, columns = found[0]
     return index, delimiter, columns
 
 
-def parse_time(value, zone):
-    value = value.replace("\u202f", " ").replace("\xa0", " ").strip()
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        parsed = None
-        for fmt in TIME_FORMATS:
-            try:
-                parsed = dt.datetime.strptime(value, fmt)
-                break
-            except ValueError:
-                continue
-    if parsed is None:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
+def _refuse_table(lines, index, delimiter, columns):
+    """Say which columns a participant report needs that the file's likeliest header line lacks."""
+    if "name" in columns and ("total" in columns or "duration" in columns) and "join" not in columns:
+        raise ReportError(
+            _(
+                "Line %(line)d is the header of Zoom's “unique users” list: it gives each person's total time in "
+                "the meeting but not when they joined and left, so the minutes within this session cannot be told. "
+                "In Zoom, open Reports → Usage → Participants, untick “Show unique users” and export again."
+            )
+            % {"line": index + 1}
+        )
+    missing = [str(LABELS[key]) for key in REQUIRED if key not in columns]
+    if not columns:
+        first = next((line.strip() for line in lines if line.strip()), "")
+        raise ReportError(
+            _("The file has no participant list: no line has the columns %(missing)s of a participant report. ")
+            % {"missing": _and(missing)}
+            + _("Its first line is: “%(first)s”. ") % {"first": first[:150]}
+            + _("Expected, as exported: %(expected)s.") % {"expected": EXPECTED}
+        )
+    raise ReportError(
+        _(
+            "The file has no participant list: its header (line %(line)d, “%(header)s”) lacks the columns "
+            "%(missing)s. Is it a registration list or another report? Export the participant report: in Zoom, "
+            "Reports → Usage → Participants → Export; in Teams, the meeting's Attendance report → Download."
+        )
+        % {"line": index + 1, "header": ", ".join(_cells(lines[index], delimiter))[:150], "missing": _and(missing)}
+    )
+
+
+def _and(words):
+    if len(words) == 1:
+        return words[0]
+    return _("%(some)s and %(last)s") % {"some": ", ".join(words[:-1]), "last": words[-1]}
+
+
+def parse_time(value, zone, order=report_dates.MONTH_FIRST):
+    return report_dates.parse(value, order, zone)
 
 
 def parse_duration(value):
@@ -182,24 +205,34 @@ def _flag(value):
     return None if not value else "bad"
 
 
-def _row(cells, columns, line, zone):
-    def cell(key):
-        index = columns.get(key)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+def _cell(cells, columns, key):
+    index = columns.get(key)
+    return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    name, original = cell("name"), ""
+
+def _split_name(name):
+    """Zoom's “Name (Original Name)” and Teams' “Name (Guest)”; a formula-looking cell stays whole."""
+    if not name.startswith(FORMULA_STARTS) and (match := ZOOM_NAME.match(name)) and match.group(1).strip():
+        return match.group(1).strip(), match.group(2).strip()
+    return name, ""
+
+
+def _row(cells, columns, line, zone, order):
+    def cell(key):
+        return _cell(cells, columns, key)
+
+    name, original = _split_name(cell("name"))
     email = (cell("email") or (cell("upn") if "@" in cell("upn") else "")).lower()  # Teams: the sign-in name
-    if match := ZOOM_NAME.match(name):  # Zoom's "Name (Original Name)", Teams' "Name (Guest)"
-        name, original = match.group(1).strip(), match.group(2).strip()
     if not name and not email:
         return None, _("Line %(line)d has neither a name nor an e-mail address.") % {"line": line}
     times = {}
     for key in ("join", "leave"):
-        times[key] = parse_time(cell(key), zone)
+        times[key] = parse_time(cell(key), zone, order)
         if times[key] is None:
-            return None, _("Line %(line)d: “%(value)s” is not a date and time such as 12/01/2022 09:02:11 AM.") % {
+            return None, _("Line %(line)d: “%(value)s” is not a date and time such as %(example)s.") % {
                 "line": line,
                 "value": cell(key),
+                "example": report_dates.EXAMPLES[order],
             }
     if times["leave"] < times["join"]:
         return None, _("Line %(line)d: the leave time is before the join time.") % {"line": line}
@@ -229,33 +262,73 @@ def _row(cells, columns, line, zone):
     ), None
 
 
-def parse_report(data: bytes, *, zone) -> Report:
+def _waiting(cells, columns, line):
+    """(ignored, error) for Zoom's “In Waiting Room” column: a Yes row is someone not admitted yet, not attendance."""
+    flag = _flag(_cell(cells, columns, "waiting"))
+    if flag == "bad":
+        return False, _("Line %(line)d: the In Waiting Room column says “%(value)s”; expected Yes or No.") % {
+            "line": line,
+            "value": _cell(cells, columns, "waiting"),
+        }
+    if flag:
+        who = _split_name(_cell(cells, columns, "name"))[0] or _cell(cells, columns, "email")
+        return _("Line %(line)d: %(who)s was in the waiting room, not yet admitted: not attendance.") % {
+            "line": line,
+            "who": who or _("someone"),
+        }, None
+    return False, None
+
+
+def _table(lines, header, delimiter):
+    """(line number, cells) of the participant table's rows, up to the next section of a Teams report."""
+    rows = []
+    for number, line in enumerate(lines[header + 1 :], start=header + 2):
+        if not line.strip() or not line.strip(delimiter + " ,"):
+            continue
+        if SECTION.match(line.strip()) and len(_cells(line, delimiter)) <= 1:
+            break
+        rows.append((number, _cells(line, delimiter)))
+    return rows
+
+
+def parse_report(data: bytes, *, zone, days=()) -> Report:
     """Read a Zoom or Teams participant report; raise ReportError when the file as a whole is unreadable.
 
-    Naive times are read in `zone` (the meeting's zone); rows that cannot be read are listed in `errors`."""
+    Naive times are read in `zone` (the meeting's zone); the order of day and month is decided from the file and,
+    when its values fit both, from `days` (the session's dates). Rows that cannot be read are listed in `errors`,
+    rows that are not attendance (the waiting room) in `ignored`."""
     decoded = decode(data)
     lines = decoded.text.splitlines()
     header, delimiter, columns = _find_table(lines)
     header_cells = [c.lower() for c in _cells(lines[header], delimiter)]
-    teams = (
+    zoom = {"name (original name)", "user email", "in waiting room", "guest", "recording consent"} & set(header_cells)
+    teams = not zoom and (
         delimiter == "\t"
         or "in-meeting duration" in header_cells
         or "first join" in header_cells
         or any(SECTION.match(line.strip()) for line in lines[:header])  # "1. Summary", also when saved again
     )
     report = Report(platform="teams" if teams else "zoom", read_as=imports.describe(decoded.encoding, delimiter))
-    for number, line in enumerate(lines[header + 1 :], start=header + 2):
-        if not line.strip() or not line.strip(delimiter + " ,"):
-            continue
-        if SECTION.match(line.strip()) and len(_cells(line, delimiter)) <= 1:
-            break  # the next section of a Teams report
-        row, error = _row(_cells(line, delimiter), columns, number, zone)
+    table = _table(lines, header, delimiter)
+    written = [(number, _cell(cells, columns, key)) for number, cells in table for key in ("join", "leave")]
+    try:
+        reading = report_dates.decide(written, days=days)
+    except report_dates.DatesUndecided as undecided:
+        raise ReportError(str(undecided)) from None
+    report.dates = reading.statement
+    for number, cells in table:
+        ignored, error = _waiting(cells, columns, number)
+        if not error and not ignored:
+            row, error = _row(cells, columns, number, zone, reading.order)
         if error:
             report.errors.append((number, error))
+        elif ignored:
+            report.ignored.append((number, ignored))
         else:
             report.rows.append(row)
-    if not report.rows and not report.errors:
+    if not report.rows and not report.errors and not report.ignored:
         raise ReportError(_("The participant list in this file is empty."))
     if not report.rows:
-        raise ReportError(_("No row of this file could be read: ") + " ".join(msg for _line, msg in report.errors[:5]))
+        reasons = [msg for _line, msg in sorted(report.errors + report.ignored)[:5]]
+        raise ReportError(_("No row of this file could be read as attendance: ") + " ".join(reasons))
     return report

@@ -70,7 +70,9 @@ def import_report(request, edition, pk):
     upload = ReportUploadForm(request.POST or None, request.FILES or None, initial={"time_zone": edition.time_zone})
     if request.method == "POST" and upload.is_valid():
         try:
-            report = parse_report(upload.cleaned_data["report"].read(), zone=ZoneInfo(upload.cleaned_data["time_zone"]))
+            zone = ZoneInfo(upload.cleaned_data["time_zone"])
+            days = {session.starts_at.astimezone(zone).date(), session.ends_at.astimezone(zone).date()}
+            report = parse_report(upload.cleaned_data["report"].read(), zone=zone, days=days)
             plan = plan_import(report, session, people)
         except ReportError as error:
             upload.add_error("report", str(error))
