@@ -24,3 +24,8 @@ urlpatterns = [
     path("api/v1/", include("academy.api.urls")),
     path("", include("academy.ops.urls")),
 ]
+
+handler400 = "academy.ops.errors.bad_request"
+handler403 = "academy.ops.errors.permission_denied"
+handler404 = "academy.ops.errors.page_not_found"
+handler500 = "academy.ops.errors.server_error"

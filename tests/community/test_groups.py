@@ -151,3 +151,21 @@ def test_the_organiser_page_keeps_a_constant_number_of_queries(
     groups.form(edition, size=3, seed=1, by=organiser)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(f"/orga/{edition.slug}/groups/")
+
+
+def test_a_solver_that_stops_without_an_answer_is_told_in_words_and_nothing_changes(
+    client, edition, cohort, organiser, monkeypatch
+):
+    from academy.failures import SolverStopped
+
+    def stopped(*args, **kwargs):
+        raise SolverStopped("Unknown")
+
+    monkeypatch.setattr(groups, "form_groups", stopped)
+    client.force_login(organiser)
+    response = client.post(f"/orga/{edition.slug}/groups/", {"group_size": 4, "group_seed": 3})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The optimiser stopped without an answer. Try again with another seed" in page
+    assert "SolverStopped" not in page and "HiGHS" not in page
+    assert not PeerGroup.objects.filter(edition=edition).exists()

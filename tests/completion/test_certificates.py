@@ -141,3 +141,39 @@ def test_a_revoked_certificate_says_it_is_revoked_and_cannot_be_downloaded(clien
     assert "revoked" in client.get(reverse("completion:my_certificate", kwargs={"slug": edition.slug})).text
     certificates.issue(evaluate_one(done, now=helpers.NOW))
     assert Certificate.objects.get().revoked  # issuing again does not bring it back
+
+
+def test_a_certificate_that_cannot_be_made_is_told_in_words_and_issuing_again_makes_it(
+    client, edition, done, organiser, django_capture_on_commit_callbacks, monkeypatch
+):
+    real_issue = certificates.issue
+
+    def broken(*args, **kwargs):
+        raise OSError("cairo: out of font handles")
+
+    monkeypatch.setattr(certificates, "issue", broken)
+    client.force_login(organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("completion:issue", kwargs={"slug": edition.slug}))
+    run = IssueRun.objects.get()
+    assert (run.failed, run.is_done) == (1, True)
+    progress = client.get(reverse("completion:run_progress", kwargs={"slug": edition.slug, "pk": run.pk})).text
+    assert "Something went wrong on our side while making a certificate" in progress
+    assert "Issuing again makes only the certificates still missing" in progress
+    assert "cairo" not in progress and "OSError" not in progress
+    monkeypatch.setattr(certificates, "issue", real_issue)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("completion:issue", kwargs={"slug": edition.slug}))
+    assert Certificate.objects.count() == 1 and IssueRun.objects.first().error == ""
+
+
+def test_a_run_that_breaks_as_a_whole_ends_with_its_reason_instead_of_polling_forever(edition, organiser, monkeypatch):
+    from django.db import OperationalError
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    run = IssueRun.objects.create(edition=edition, total=1, application_ids=[1])
+    monkeypatch.setattr(certificates, "evaluate", locked)
+    run = certificates.run_issue(run.pk)
+    assert run.is_done and run.error.startswith("The database was busy with other work")

@@ -135,3 +135,15 @@ def test_failures_are_classified_temporary_or_permanent():
 def test_back_off_doubles_up_to_six_hours():
     assert [sending.backoff(n).total_seconds() for n in (1, 2, 3)] == [60, 120, 240]
     assert sending.backoff(20) == dt.timedelta(hours=6)
+
+
+@pytest.mark.django_db
+def test_an_unexpected_failure_is_shown_in_words_not_as_the_exception(edition, monkeypatch):
+    def broken(row):
+        raise ValueError("codec can't encode character '\\udc80'")
+
+    monkeypatch.setattr(sending, "build_message", broken)
+    row = queue(edition, "ana@example.org")
+    row.refresh_from_db()
+    assert row.state == State.FAILED and row.last_error.startswith("Something went wrong on our side while sending")
+    assert "ValueError" not in row.last_error and "codec" not in row.last_error

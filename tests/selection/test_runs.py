@@ -4,6 +4,7 @@ relaxation, failures in words, and adoption (once)."""
 import pytest
 
 from academy.accounts.models import AuditEntry, Role
+from academy.failures import SolverStopped
 from academy.selection import offers, runs
 from academy.selection.instance import Instance
 from academy.selection.models import SelectionRules, SelectionRun
@@ -98,8 +99,8 @@ def test_rules_that_are_not_valid_are_refused_before_a_run_starts(edition, organ
     assert not SelectionRun.objects.exists()
 
 
-def test_a_crash_in_the_solver_marks_the_run_failed_with_a_readable_error(
-    edition, organiser, django_capture_on_commit_callbacks, monkeypatch
+def test_a_crash_in_the_solver_marks_the_run_failed_in_words_with_the_technical_text_in_the_log(
+    edition, organiser, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
     def broken(*args, **kwargs):
         raise RuntimeError("HiGHS ran out of memory")
@@ -107,8 +108,32 @@ def test_a_crash_in_the_solver_marks_the_run_failed_with_a_readable_error(
     monkeypatch.setattr(runs, "solve", broken)
     run = run_now(edition, organiser, django_capture_on_commit_callbacks, seed=3)
     assert run.state == "failed" and run.progress_text == "Failed"
-    assert run.error == "The solver stopped with an error: RuntimeError: HiGHS ran out of memory"
+    assert run.error.startswith("Something went wrong on our side while solving selection run 1")
+    assert "Try again" in run.error and "RuntimeError" not in run.error and "HiGHS" not in run.error
+    reference = run.error.rsplit(" ", 1)[1].rstrip(".")
+    logged = [r for r in caplog.records if r.name == "academy.failures"]
+    assert reference in logged[0].getMessage() and "HiGHS ran out of memory" in str(logged[0].exc_info[1])
     assert run.instance is not None, "the instance built before the crash is kept for the audit"
+
+
+def test_a_solver_that_finds_the_pool_empty_says_to_score_applications_first(
+    edition, organiser, django_capture_on_commit_callbacks, monkeypatch
+):
+    def empty(*args, **kwargs):
+        raise SolverStopped("Empty")
+
+    monkeypatch.setattr(runs, "solve", empty)
+    run = run_now(edition, organiser, django_capture_on_commit_callbacks, seed=3)
+    assert run.state == "failed" and "Score applications first" in run.error and "Empty" not in run.error
+
+
+def test_a_run_without_reviewed_candidates_does_not_start_and_says_what_to_do(organiser):
+    bare = builders.edition()
+    builders.application(bare)  # submitted and eligible, but nobody has reviewed it
+    builders.application(bare, total=80, eligible=False)  # reviewed, but out of scope
+    with pytest.raises(runs.RunError, match="Score applications first"):
+        runs.start_run(bare, by=organiser)
+    assert not SelectionRun.objects.filter(edition=bare).exists()
 
 
 def test_executing_a_finished_run_again_changes_nothing(edition, organiser, django_capture_on_commit_callbacks):

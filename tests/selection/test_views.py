@@ -295,3 +295,32 @@ def test_the_locks_page_takes_a_constant_number_of_queries(client, organiser, ed
     for n in range(30):
         builders.application(edition, total=30 + n, country=["BE", "NL", "AT"][n % 3])
     assert queries(client, base(edition) + "locks/") == few
+
+
+def test_without_reviewed_applications_the_start_form_is_replaced_by_what_to_do_and_a_post_is_refused(client):
+    bare = builders.edition()
+    builders.application(bare)  # submitted and eligible, not reviewed yet
+    client.force_login(factories.with_role(Role.ORGANISER, bare))
+    page = client.get(base(bare)).content.decode()
+    assert "Score applications first" in page and "Run the selection" not in page
+    assert f'href="/orga/{bare.slug}/reviews/"' in page, "the page links to where the scoring happens"
+    response = client.post(base(bare) + "runs/", {"seed": "1"}, follow=True)
+    assert response.redirect_chain[-1][0] == base(bare)
+    assert "Score applications first" in response.content.decode()
+    assert not SelectionRun.objects.filter(edition=bare).exists()
+
+
+def test_a_failed_run_shows_its_reason_in_words_never_the_exception(
+    client, edition, organiser, django_capture_on_commit_callbacks, monkeypatch
+):
+    from academy.failures import SolverStopped
+
+    def stopped(*args, **kwargs):
+        raise SolverStopped("Unknown")
+
+    monkeypatch.setattr(runs, "solve", stopped)
+    run = finished_run(edition, organiser, django_capture_on_commit_callbacks, seed=1)
+    page = client.get(base(edition) + f"runs/{run.number}/").content.decode()
+    assert "The run failed" in page and "The optimiser stopped without an answer" in page
+    for raw in ("SolverStopped", "HiGHS", "Traceback", "Unknown"):
+        assert raw not in page, raw

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 import highspy
 import numpy as np
 
+from academy.failures import SolverStopped
+
 try:  # the bare solver does not print HiGHS's banner
     from highspy.highs import _Highs as _Solver
 except ImportError:  # pragma: no cover - other highspy layouts
@@ -226,7 +228,7 @@ class _Program:
             if not has_solution:  # nothing better in time: keep the dealt grouping
                 return self.start()[: n * G], "time_limit"
         elif status != highspy.HighsModelStatus.kOptimal:
-            raise RuntimeError(f"HiGHS stopped without an answer: {solver.modelStatusToString(status)}")
+            raise SolverStopped(solver.modelStatusToString(status))
         values = np.round(np.asarray(solver.getSolution().col_value[: n * G]))
         return values, "optimal" if status == highspy.HighsModelStatus.kOptimal else "time_limit"
 

@@ -4,7 +4,6 @@ Issuing is idempotent: a participant has at most one certificate (a database con
 finds it, re-renders a missing PDF and queues its mail only once (by dedupe key). A revoked certificate
 stays revoked: the bulk issue skips it, and its verification page says so."""
 
-import logging
 import secrets
 from pathlib import Path
 
@@ -15,16 +14,17 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
 from academy.applications.queries import participants
+from academy.failures import in_words
 from academy.mail.services import queue_mail
 from academy.pdf import render_pdf
 
 from .models import Certificate, IssueRun
 from .rule import evaluate
 
-log = logging.getLogger(__name__)
 PDF_CSS = Path(__file__).parent / "static" / "completion" / "css" / "certificate-pdf.css"
 
 
@@ -169,26 +169,38 @@ def _enqueue(run_pk):
 
 
 def run_issue(run_pk):
-    """The task's work: issue to each person of the run who still completes; progress counted per person."""
+    """The task's work: issue to each person of the run who still completes; progress counted per person.
+
+    A failure is told in words on the run's page (`error`), its technical text in the log; one person's
+    failure never stops the others, and a failure of the whole run ends it rather than leaving it polling."""
     run = IssueRun.objects.select_related("edition", "created_by").get(pk=run_pk)
     if run.is_done:
         return run
+    IssueRun.objects.filter(pk=run.pk).update(done=0, issued=0, failed=0, error="")  # a retry counts afresh
+    try:
+        _issue_each(run)
+    except Exception as error:  # noqa: BLE001 - the reason in words on the page, the technical text in the log
+        reason = in_words(error, doing=_("issuing the certificates"))
+        IssueRun.objects.filter(pk=run.pk).update(error=reason)
+    IssueRun.objects.filter(pk=run.pk).update(finished_at=timezone.now())
+    run.refresh_from_db()
+    return run
+
+
+def _issue_each(run):
     edition = run.edition
-    IssueRun.objects.filter(pk=run.pk).update(done=0, issued=0, failed=0)  # a retried run counts afresh
     cohort = participants(edition).filter(pk__in=run.application_ids)
     outcomes = {o.application.pk: o for o in evaluate(edition, applications=cohort)}
     for application_id in run.application_ids:
         outcome = outcomes.get(application_id)
         issued = failed = 0
+        reason = {}
         try:
             if outcome is not None and outcome.completes:
                 issued = int(issue(outcome, by=run.created_by)[1])
-        except Exception:  # one bad PDF or address must not stop the others
-            log.exception("certificate for application %s failed", application_id)
+        except Exception as error:  # noqa: BLE001 - one bad PDF or address must not stop the others
             failed = 1
+            reason = {"error": in_words(error, doing=_("making a certificate"))}
         IssueRun.objects.filter(pk=run.pk).update(
-            done=F("done") + 1, issued=F("issued") + issued, failed=F("failed") + failed
+            done=F("done") + 1, issued=F("issued") + issued, failed=F("failed") + failed, **reason
         )
-    IssueRun.objects.filter(pk=run.pk).update(finished_at=timezone.now())
-    run.refresh_from_db()
-    return run

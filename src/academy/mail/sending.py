@@ -25,6 +25,9 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django.utils.translation import gettext as _
+
+from academy.failures import in_words
 
 from .models import OutboxMessage, State
 
@@ -88,7 +91,11 @@ def build_message(row):
             with default_storage.open(path, "rb") as handle:
                 message.attach(filename, handle.read(), mimetype)
         except OSError as exc:
-            raise AttachmentMissing(f"Attachment {filename} cannot be read: {exc}") from exc
+            logger.warning("Attachment %s of mail %s cannot be read: %s", filename, row.pk, exc)
+            raise AttachmentMissing(
+                f"The attachment {filename} cannot be read from the server's files, so the mail was not sent. "
+                "Regenerate the mail, or tell the platform's administrator."
+            ) from exc
     return message
 
 
@@ -120,7 +127,12 @@ def describe(exc):
     if isinstance(exc, smtplib.SMTPResponseException):
         text = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else exc.smtp_error
         return f"{exc.smtp_code} {text}"
-    return f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, AttachmentMissing):
+        return str(exc)
+    if isinstance(exc, smtplib.SMTPServerDisconnected | OSError):
+        why = getattr(exc, "strerror", None) or _("the connection was lost")
+        return _("The mail server could not be reached (%(why)s); the mail will be tried again.") % {"why": why}
+    return in_words(exc, doing=_("sending this mail"))
 
 
 def _finish(row, token, **fields):

@@ -40,14 +40,24 @@ def reviewer_progress(edition):
     return people
 
 
-def submitted_totals(edition, reviewers=None):
-    """``[(reviewer id, application id, total)]`` of the submitted reviews that count (of some reviewers)."""
-    rows = Review.objects.filter(
+def _counted(edition):
+    """The edition's submitted reviews that count: of an assignment still in place, of an application in scope."""
+    return Review.objects.filter(
         scope_filter("assignment__application__"),
         assignment__edition=edition,
         assignment__removed=False,
         submitted_at__isnull=False,
     )
+
+
+def has_submitted_reviews(edition):
+    """Whether any application in scope has a submitted review that counts: one query."""
+    return _counted(edition).exists()
+
+
+def submitted_totals(edition, reviewers=None):
+    """``[(reviewer id, application id, total)]`` of the submitted reviews that count (of some reviewers)."""
+    rows = _counted(edition)
     if reviewers is not None:
         rows = rows.filter(assignment__reviewer_id__in=reviewers)
     return list(rows.values_list("assignment__reviewer_id", "assignment__application_id", "total"))

@@ -12,6 +12,8 @@ import time
 import highspy
 import numpy as np
 
+from academy.failures import SolverStopped
+
 try:  # highspy.Highs() prints a banner before its output can be switched off; the bare solver does not
     from highspy.highs import _Highs as _Solver
 except ImportError:  # pragma: no cover - other highspy layouts
@@ -124,7 +126,7 @@ class Model:
             if not has_solution:
                 return None
         elif status != highspy.HighsModelStatus.kOptimal:
-            raise RuntimeError(f"HiGHS stopped without an answer: {highs.modelStatusToString(status)}")
+            raise SolverStopped(highs.modelStatusToString(status))
         values = np.round(np.asarray(highs.getSolution().col_value[: self.columns]))
         best = float(np.dot(costs, values))
         if self.solution is not None and best < float(np.dot(costs, self.solution)):

@@ -1,7 +1,9 @@
 """Selection runs: start one (its rules, seed and mode are fixed at once), solve it in the background
 with its progress on the row, and read it back as the audit export {instance, result}.
 
-A run goes queued → running → done (or failed, with a readable error). "Done" says the solver
+A run starts only when there is someone to choose: at least one eligible, submitted application with a
+submitted review (`RunError` with what to do otherwise). It goes queued → running → done (or failed,
+with the reason in words: `academy.failures`; the technical text is in the log). "Done" says the solver
 finished, not that a cohort exists: `status` says "optimal", "time_limit" or "infeasible", and an
 infeasible run carries the smallest relaxation in `result["relaxation"]`.
 """
@@ -11,9 +13,13 @@ import random
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from academy.accounts.services import record
 from academy.editions.models import Edition
+from academy.failures import SolverStopped, in_words
+from academy.reviews.board import has_submitted_reviews
 
 from . import candidates as pool_of
 from .explain import explain
@@ -35,6 +41,26 @@ class RunError(Exception):
     """A run that cannot be started or adopted; the message is for the organiser."""
 
 
+NO_CANDIDATES = gettext_lazy(
+    "No application can be chosen yet: a run chooses among eligible, submitted applications with at least "
+    "one submitted review, and there are none. Score applications first (the review board shows which ones "
+    "still wait for their reviewers), then start the run."
+)
+
+
+def check_candidates(edition):
+    """RunError (saying what to do) when the edition has no reviewed candidate to choose from."""
+    if not has_submitted_reviews(edition):
+        raise RunError(str(NO_CANDIDATES))
+
+
+def _known_failures(error):
+    """A run's own failures in words (the general ones are in academy.failures)."""
+    if isinstance(error, SolverStopped) and error.status == "Empty":
+        return str(NO_CANDIDATES)  # the reviews went away between the start and the solving
+    return None
+
+
 def new_seed():
     """A random seed (shown with the run, so anyone can reproduce it)."""
     return random.SystemRandom().randrange(1, SEED_RANGE)
@@ -48,6 +74,7 @@ def start_run(edition, *, by, seed=None, lexicographic=None, rules=None, enqueue
     rules = list(settings.rules if rules is None else rules)
     lexicographic = settings.lexicographic if lexicographic is None else lexicographic
     check_rules(edition, rules)
+    check_candidates(edition)
     with transaction.atomic():
         # Lock the edition's row while numbering, so two clicks never share a number.
         list(Edition.objects.select_for_update().filter(pk=edition.pk).values_list("pk", flat=True))
@@ -114,8 +141,8 @@ def execute(run_pk):
         _step(run, "done", explanations=explanations, state=SelectionRun.State.DONE, finished_at=timezone.now())
     except InstanceError as error:
         _fail(run, "The instance cannot be solved: " + "; ".join(error.messages))
-    except Exception as error:  # noqa: BLE001 - any crash is shown on the run, not lost in a worker's log
-        _fail(run, f"The solver stopped with an error: {type(error).__name__}: {error}")
+    except Exception as error:  # noqa: BLE001 - any crash is shown on the run in words, its text in the log
+        _fail(run, in_words(error, doing=_("solving selection run %(n)d") % {"n": run.number}, known=[_known_failures]))
     run.refresh_from_db()
     return run
 
@@ -133,6 +160,8 @@ def solve_now(edition, *, seed, lexicographic=None, rules=None):
     lexicographic = settings.lexicographic if lexicographic is None else lexicographic
     check_rules(edition, rules)
     instance = Instance.from_json(pool_of.instance_json(edition, rules))
+    if not instance.candidates:
+        raise RunError(str(NO_CANDIDATES))
     return instance, solve(instance, seed=seed, lexicographic=lexicographic)
 
 

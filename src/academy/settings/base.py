@@ -172,6 +172,7 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "academy.ops.errors.csrf_failure"  # a refused form in the site's layout, in words
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 

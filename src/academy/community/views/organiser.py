@@ -11,6 +11,7 @@ from academy.accounts.models import Role
 from academy.accounts.services import record
 from academy.applications.queries import participants
 from academy.exports import csv_response
+from academy.failures import in_words
 
 from .. import alumni, groups
 from ..forms import FollowUpSettingsForm, GroupRunForm, MoveForm
@@ -52,6 +53,8 @@ def group_list(request, edition):
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except Exception as error:  # noqa: BLE001 - the reason in words on the page, the technical text in the log
+            form.add_error(None, in_words(error, doing=_("forming the peer groups")))
         else:
             quality = _("the best mix possible") if result.status == "optimal" else _("the best mix found in time")
             messages.success(

@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy
 
 from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
+from academy.reviews.board import has_submitted_reviews
 
 from .. import candidates, services
 from ..forms import RulesForms
 from ..instance import Instance, InstanceError
 from ..models import SelectionLock, SelectionRun
 from ..rules import compile_rules, describe
-from ..runs import RunError
+from ..runs import NO_CANDIDATES, RunError
 
 
 class StartForm(forms.Form):
@@ -62,6 +63,8 @@ def overview(request, edition):
         "runs": runs,
         "finished": [run for run in runs if run.state == SelectionRun.State.DONE],
         "start_form": StartForm(initial={"lexicographic": settings.lexicographic}),
+        "can_start": has_submitted_reviews(edition),
+        "no_candidates": NO_CANDIDATES,
     }
     return render(request, "selection/overview.html", context)
 
