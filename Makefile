@@ -8,17 +8,19 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 DEMO_ENV := DJANGO_SETTINGS_MODULE=academy.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Background task workers for `make demo`: one per core (receipt PDFs at the deadline are CPU work).
+TASK_WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 
 .PHONY: demo test setup lint check-migrations pytest serve seed bench browser-deps clean
 
-## Set everything up, seed the demo and serve it on http://127.0.0.1:8000 with a task worker and the job runner.
+## Set everything up, seed the demo and serve it on http://127.0.0.1:8000 with task workers and the job runner.
 demo: setup
 	$(DEMO_ENV) $(BIN)/academy migrate --no-input
 	$(DEMO_ENV) $(BIN)/academy seed --seed 2022
 	$(DEMO_ENV) $(BIN)/academy collectstatic --no-input -v 0
 	@$(BIN)/python scripts/demo_banner.py $(HOST) $(PORT)
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(DEMO_ENV) $(BIN)/academy db_worker --no-startup-delay & \
+	  $(DEMO_ENV) $(BIN)/academy workers --count $(TASK_WORKERS) --no-startup-delay & \
 	  $(DEMO_ENV) $(BIN)/academy cron --every 60 & \
 	  $(DEMO_ENV) $(BIN)/academy runserver $(HOST):$(PORT) --noreload
 

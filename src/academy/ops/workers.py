@@ -1,0 +1,47 @@
+"""Task workers: as many `db_worker` processes as the machine has cores, started and stopped together.
+
+A django-tasks-db worker runs one task at a time in one process, and what the queue holds at the deadline
+is CPU work (receipt PDFs): one worker per core is what lets receipts keep up with a rush, where a single
+worker fell over a thousand tasks behind. `academy workers` is what `make demo` starts and what the
+production guide runs on each worker machine; TASK_WORKERS=N (or --count N) chooses another number.
+A stop signal (Ctrl-C, SIGTERM) reaches every worker: each finishes its current task, then exits."""
+
+import os
+import signal
+import subprocess
+import sys
+
+
+def cores():
+    """The cores this process may run on (a container's or a `taskset`'s limit, not the host's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def default_count():
+    """TASK_WORKERS from the environment, else one worker per core."""
+    return max(1, int(os.environ.get("TASK_WORKERS") or cores()))
+
+
+def worker_command(options):
+    """The command line of one worker: `academy db_worker` with `options`, through this interpreter."""
+    return [sys.executable, "-m", "academy.cli", "db_worker", *options]
+
+
+def run(count, options):
+    """Start `count` workers, pass stop signals on to them, wait for all; the worst exit code."""
+    workers = [subprocess.Popen(worker_command(options)) for _ in range(count)]  # noqa: S603 -- our own command
+
+    def stop(signum, _frame):
+        for worker in workers:
+            if worker.poll() is None:
+                worker.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        codes = [worker.wait() for worker in workers]
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return max(codes, key=abs)
