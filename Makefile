@@ -51,6 +51,7 @@ browser-deps:
 lint: setup
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/lint-imports --no-cache
 
 check-migrations: setup
 	DJANGO_SETTINGS_MODULE=academy.settings.test $(BIN)/academy makemigrations --check --dry-run

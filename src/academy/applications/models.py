@@ -75,6 +75,19 @@ class Status(models.TextChoices):
     NOT_SELECTED = "not_selected", _("Not selected")
 
 
+class ApplicationQuerySet(models.QuerySet):
+    """Filters that apps below applications reach through the reverse relations (`user.applications`,
+    `edition.applications`) without importing this app (see the layers in pyproject.toml)."""
+
+    def holding_seat(self):
+        """Offered a seat or confirmed in it."""
+        return self.filter(status__in=(Status.OFFERED, Status.CONFIRMED))
+
+    def outside_cohort(self):
+        """Everyone but the confirmed participants: whose personal data the retention purge removes."""
+        return self.exclude(status=Status.CONFIRMED)
+
+
 class Application(models.Model):
     """One person's application to one edition. `answers` is the working draft; each submission is a
     SubmittedVersion and the latest one counts."""
@@ -100,6 +113,8 @@ class Application(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("last submitted"), null=True, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("application")

@@ -4,10 +4,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from academy.accounts.access import edition_role_required, public
+from academy.accounts.access import public
 from academy.accounts.models import Role
 from academy.accounts.services import record
 
+from .access import edition_role_required
 from .cloning import CloneError, clone_edition, suggested
 from .forms import CloneForm, EditionTextsForm
 from .models import Edition

@@ -5,7 +5,6 @@ access log shows a week of organisers and a reviewer opening and exporting appli
 import datetime as dt
 
 from academy.accounts.models import AuditEntry
-from academy.applications.models import Application
 
 from .audit import record_access
 from .models import RetentionPolicy
@@ -15,7 +14,7 @@ def seed(ctx):
     edition = ctx.editions["2022"]
     organiser, reviewer = ctx.users["organiser"], ctx.users["reviewer"]
     RetentionPolicy.objects.create(edition=edition, months=60, updated_by=organiser)
-    applications = list(Application.objects.filter(edition=edition).order_by("pk")[:3])
+    applications = list(edition.applications.order_by("pk")[:3])
     start = edition.end_of(edition.application_deadline) + dt.timedelta(days=2)
     entries = [record_access("applications.exported", actor=organiser, edition=edition, format="csv")]
     for application in applications:

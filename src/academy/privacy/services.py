@@ -1,5 +1,7 @@
 """GDPR in plain functions: a person's data download, account deletion, and the retention purge.
-What each app holds is declared in its personal_data.py (see registry.py)."""
+What each app holds is declared in its personal_data.py (see academy.core.personal_data). Applications
+are reached through their reverse relations (`user.applications`, `edition.applications`): privacy sits below
+the applications app and imports none of it."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -7,15 +9,11 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.models import EditionRole, Role
 from academy.accounts.services import record
-from academy.applications.models import Application, Status
 from academy.core.personal_data import Subject, sections
 from academy.editions.models import Edition, Phase
 
 from .audit import record_access
 from .models import Anonymisation, Reason, retention_for
-
-# What stays after the retention period: the cohort. Everyone else's application is anonymised.
-KEPT = (Status.CONFIRMED,)
 
 
 def export_data(user, *, now=None):
@@ -43,7 +41,7 @@ def deletion_blockers(user, *, now=None):
                 _("You are the only organiser of %(edition)s, which has not ended: make someone else organiser first.")
                 % {"edition": edition.name}
             )
-    seats = Application.objects.filter(applicant=user, status__in=(Status.OFFERED, Status.CONFIRMED))
+    seats = user.applications.holding_seat()
     for application in seats.select_related("edition"):
         if application.edition.phase(now) != Phase.COMPLETED:
             reasons.append(
@@ -62,13 +60,13 @@ class CannotDelete(Exception):
 @transaction.atomic
 def delete_account(user, *, now=None):
     """Erase the person in one transaction: every section deletes or anonymises its rows; applications
-    keep what statistics need; the user row stays, anonymised (see tools.anonymise_user)."""
+    keep what statistics need; the user row stays, anonymised (see accounts.anonymous.anonymise_user)."""
     now = now or timezone.now()
     reasons = deletion_blockers(user, now=now)
     if reasons:
         raise CannotDelete(reasons)
     subject = Subject(user=user, email=user.email, name=user.full_name)
-    application_ids = list(Application.objects.filter(applicant=user).values_list("pk", flat=True))
+    application_ids = list(user.applications.values_list("pk", flat=True))
     for s in sections():
         if s.eraser is not None:
             s.eraser(subject)
@@ -94,9 +92,7 @@ def purgeable(edition):
     """Applications of the edition whose personal data the purge removes: everyone not in the cohort,
     not yet anonymised."""
     return (
-        Application.objects.filter(edition=edition, anonymisation__isnull=True)
-        .exclude(status__in=KEPT)
-        .select_related("applicant", "edition")
+        edition.applications.outside_cohort().filter(anonymisation__isnull=True).select_related("applicant", "edition")
     )
 
 

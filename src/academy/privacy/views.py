@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from academy.accounts.access import edition_role_required, public, signed_in
+from academy.accounts.access import public, signed_in
 from academy.accounts.models import Role, User
+from academy.editions.access import edition_role_required
 from academy.editions.models import Edition
 from academy.exports import csv_response
 

@@ -1,8 +1,8 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
+from academy.editions.access import edition_role_required
 
 from .charts import panels
 from .tools import tools

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
+from academy.editions.access import edition_role_required
 
 from .. import form_builder, standard_form
 from ..forms import QuestionForm

@@ -9,8 +9,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from academy import exports as tabular
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import AuditEntry, Role
+from academy.editions.access import edition_role_required
 from academy.privacy.audit import logs_access
 
 from .. import eligibility, exports

@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
 from academy.accounts.services import record
 from academy.applications.queries import participants
+from academy.editions.access import edition_role_required
 from academy.exports import csv_response
 from academy.failures import in_words
 

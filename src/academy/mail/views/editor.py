@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
+from academy.editions.access import edition_role_required
 
 from .. import purposes, rendering, services
 from ..forms import ComposeForm, TemplateForm

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
+from academy.editions.access import edition_role_required
 from academy.privacy.audit import logs_access, record_access
 
 from .. import queries, services

@@ -6,8 +6,9 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from academy.accounts.access import edition_role_required, has_edition_role
+from academy.accounts.access import has_edition_role
 from academy.accounts.models import Role
+from academy.editions.access import edition_role_required
 from academy.privacy.audit import logs_access
 
 from .. import homework, queries

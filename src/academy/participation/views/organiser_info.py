@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
 from academy.applications.queries import participants
+from academy.editions.access import edition_role_required
 from academy.privacy.audit import record_access
 
 from .. import info

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
 from academy.applications.queries import participants
+from academy.editions.access import edition_role_required
 from academy.privacy.audit import logs_access
 
 from ..attendance import apply_import, plan_import, report_from_data, rows_to_data, save_roll_call

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role, User
+from academy.editions.access import edition_role_required
 from academy.exports import csv_response, xlsx_response
 from academy.privacy.audit import record_access
 

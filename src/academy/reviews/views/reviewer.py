@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from academy.accounts.access import edition_role_required, signed_in
+from academy.accounts.access import signed_in
 from academy.accounts.models import Role
 from academy.applications.models import Application
+from academy.editions.access import edition_role_required
 from academy.exports import csv_response
 from academy.privacy.audit import logs_access, record_access
 

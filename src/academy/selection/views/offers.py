@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from academy import exports as tabular
-from academy.accounts.access import edition_role_required, signed_in
+from academy.accounts.access import signed_in
 from academy.accounts.models import Role
+from academy.editions.access import edition_role_required
 from academy.participation.models import ParticipantNeeds
 
 from .. import offers as service

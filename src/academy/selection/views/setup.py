@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from academy.accounts.access import edition_role_required
 from academy.accounts.models import Role
+from academy.editions.access import edition_role_required
 from academy.reviews.board import has_submitted_reviews
 
 from .. import candidates, services
