@@ -3,10 +3,11 @@
 import os
 import sys
 
+import django
+from django.core.management import execute_from_command_line, get_commands, load_command_class
+
 
 def _own_commands():
-    from django.core.management import get_commands, load_command_class
-
     own = sorted(name for name, app in get_commands().items() if app.startswith("academy."))
     return [(name, load_command_class(get_commands()[name], name).help.strip().splitlines()[0]) for name in own]
 
@@ -14,9 +15,6 @@ def _own_commands():
 def main(argv=None):
     argv = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.dev")
-    import django
-    from django.core.management import execute_from_command_line
-
     if len(argv) < 2 or argv[1] in ("-h", "--help", "help") and len(argv) == 2:
         django.setup()
         print("usage: academy <command> [options]\n\nBooster Academy commands:")

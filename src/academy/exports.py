@@ -64,14 +64,14 @@ def csv_response(filename, header, rows):
 
 def _xlsx_cell(value):
     """XLSX cannot hold control characters (a pasted vertical tab would make openpyxl refuse the file)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415 - openpyxl is heavy and only XLSX downloads need it
 
     value = safe_cell(value)
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def xlsx_bytes(header, rows, *, title="Export"):
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 - openpyxl is heavy and only XLSX downloads need it
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=title[:31])

@@ -42,7 +42,7 @@ def static_path(url):
 
 
 def _fetcher_class():
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415 - WeasyPrint loads Pango: only PDF renders pay for it
 
     class StaticOnly(URLFetcher):
         """Answers data: URLs and static files; refuses every other address without opening it."""
@@ -68,14 +68,14 @@ def _fetcher_class():
 def _shared():
     """(font configuration, URL fetcher, stylesheet cache) of this thread, made on first use."""
     if not hasattr(_local, "fonts"):
-        from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 - WeasyPrint loads Pango: only PDF renders pay for it
 
         _local.fonts, _local.fetcher, _local.sheets = FontConfiguration(), _fetcher_class()(), {}
     return _local.fonts, _local.fetcher, _local.sheets
 
 
 def _stylesheet(path):
-    from weasyprint import CSS
+    from weasyprint import CSS  # noqa: PLC0415 - WeasyPrint loads Pango: only PDF renders pay for it
 
     fonts, fetcher, sheets = _shared()
     changed = path.stat().st_mtime_ns
@@ -92,7 +92,7 @@ def fetcher():
 
 def render_pdf(template_name, context, *, stylesheet=None):
     """The template rendered to PDF bytes; `stylesheet` is a Path to a CSS file for print."""
-    from weasyprint import HTML  # imported here: loading Pango costs time that most requests don't need
+    from weasyprint import HTML  # noqa: PLC0415 - loading Pango costs time that most requests don't need
 
     fonts, url_fetcher, _sheets = _shared()
     html = render_to_string(template_name, context)

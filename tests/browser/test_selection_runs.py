@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from academy.accounts.models import Role
-from academy.selection import runs
+from academy.selection import execution
 from academy.selection.models import Offer, SelectionRules, SelectionRun
 from tests import factories
 from tests.selection import builders
@@ -19,7 +19,7 @@ SLOW = 20_000  # ms: the worker and the poll share two busy cores with other pro
 def work_off_the_queue():
     """What `academy db_worker` does: solve the queued run (the page polls meanwhile)."""
     run = SelectionRun.objects.get(state="queued")
-    runs.execute(run.pk)
+    execution.execute(run.pk)
     return run
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from academy.accounts.models import AuditEntry, Role
 from academy.failures import SolverStopped
-from academy.selection import offers, runs
+from academy.selection import execution, offers, runs
 from academy.selection.instance import Instance
 from academy.selection.models import SelectionRules, SelectionRun
 from academy.selection.solver import solve
@@ -105,7 +105,7 @@ def test_a_crash_in_the_solver_marks_the_run_failed_in_words_with_the_technical_
     def broken(*args, **kwargs):
         raise RuntimeError("HiGHS ran out of memory")
 
-    monkeypatch.setattr(runs, "solve", broken)
+    monkeypatch.setattr(execution, "solve", broken)
     run = run_now(edition, organiser, django_capture_on_commit_callbacks, seed=3)
     assert run.state == "failed" and run.progress_text == "Failed"
     assert run.error.startswith("Something went wrong on our side while solving selection run 1")
@@ -122,7 +122,7 @@ def test_a_solver_that_finds_the_pool_empty_says_to_score_applications_first(
     def empty(*args, **kwargs):
         raise SolverStopped("Empty")
 
-    monkeypatch.setattr(runs, "solve", empty)
+    monkeypatch.setattr(execution, "solve", empty)
     run = run_now(edition, organiser, django_capture_on_commit_callbacks, seed=3)
     assert run.state == "failed" and "Score applications first" in run.error and "Empty" not in run.error
 
@@ -139,7 +139,7 @@ def test_a_run_without_reviewed_candidates_does_not_start_and_says_what_to_do(or
 def test_executing_a_finished_run_again_changes_nothing(edition, organiser, django_capture_on_commit_callbacks):
     run = run_now(edition, organiser, django_capture_on_commit_callbacks, seed=4)
     finished = run.finished_at
-    again = runs.execute(run.pk)
+    again = execution.execute(run.pk)
     assert again.finished_at == finished and again.result == run.result
 
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from academy.accounts.models import AuditEntry, Role
-from academy.selection import runs
+from academy.selection import execution, runs
 from academy.selection.models import Offer, SelectionLock, SelectionRules, SelectionRun
 from tests import factories
 from tests.selection import builders
@@ -188,7 +188,7 @@ def test_a_queued_run_polls_its_progress_until_it_finishes(client, edition, orga
     assert 'id="run-progress"' in page and "Waiting for a worker" in page
     partial = client.get(base(edition) + "runs/1/progress/")
     assert "HX-Refresh" not in partial and "Waiting for a worker (0%)" in partial.content.decode()
-    runs.execute(run.pk)
+    execution.execute(run.pk)
     partial = client.get(base(edition) + "runs/1/progress/")
     assert partial["HX-Refresh"] == "true" and "done" in partial.content.decode()
 
@@ -318,7 +318,7 @@ def test_a_failed_run_shows_its_reason_in_words_never_the_exception(
     def stopped(*args, **kwargs):
         raise SolverStopped("Unknown")
 
-    monkeypatch.setattr(runs, "solve", stopped)
+    monkeypatch.setattr(execution, "solve", stopped)
     run = finished_run(edition, organiser, django_capture_on_commit_callbacks, seed=1)
     page = client.get(base(edition) + f"runs/{run.number}/").content.decode()
     assert "The run failed" in page and "The optimiser stopped without an answer" in page

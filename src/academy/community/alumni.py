@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from academy.accounts.services import record
 from academy.applications.models import Status
 from academy.applications.queries import participants, participations_of
+from academy.editions.models import Edition
 from academy.mail.services import queue_mail
 
 from .groups import settings_for
@@ -171,8 +172,6 @@ def invite(edition, *, now=None):
 
 def editions_to_invite(now):
     """Editions whose follow-up opened within the invitation window before `now`."""
-    from academy.editions.models import Edition
-
     latest_end = now.date()
     candidates = Edition.objects.filter(in_person_end__lt=latest_end)
     options = {s.edition_id: s for s in CommunitySettings.objects.filter(edition__in=candidates)}

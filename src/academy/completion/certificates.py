@@ -1,4 +1,5 @@
-"""Certificates: issue (one or in bulk), render as PDF with a QR code, mail through the outbox, revoke.
+"""Certificates: issue (one, or the people of a bulk run: the body of the task that services.start_run
+enqueues), render as PDF with a QR code, mail through the outbox, revoke.
 
 Issuing is idempotent: a participant has at most one certificate (a database constraint); issuing again
 finds it, re-renders a missing PDF and queues its mail only once (by dedupe key). A revoked certificate
@@ -7,6 +8,7 @@ stays revoked: the bulk issue skips it, and its verification page says so."""
 import secrets
 from pathlib import Path
 
+import segno
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -46,8 +48,6 @@ def certificate_page_url(edition):
 
 
 def qr_data_uri(url):
-    import segno
-
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#111")
 
 
@@ -151,21 +151,6 @@ def revoke(certificate, *, reason, by):
 def to_issue(edition):
     """The participants who complete (by the rule or an exception) and have no certificate yet."""
     return [o for o in evaluate(edition) if o.completes and o.certificate is None]
-
-
-def start_run(edition, *, by):
-    """Record whom a bulk issue is for, and have a worker issue them once the transaction commits."""
-    ids = [o.application.pk for o in to_issue(edition)]
-    run = IssueRun.objects.create(edition=edition, created_by=by, application_ids=ids, total=len(ids))
-    record("certificate.run_started", actor=by, obj=run, edition=edition, count=len(ids))
-    transaction.on_commit(lambda: _enqueue(run.pk))
-    return run
-
-
-def _enqueue(run_pk):
-    from .tasks import issue_certificates
-
-    issue_certificates.enqueue(run_pk)
 
 
 def run_issue(run_pk):

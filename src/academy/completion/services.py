@@ -1,11 +1,14 @@
-"""Writes of the completion rule and of exceptions, each audit-logged."""
+"""Writes of the completion rule, of exceptions and of bulk issue runs, each audit-logged. A run is issued by
+a worker: the task's body is certificates.run_issue."""
 
 from django.db import transaction
 from django.utils import timezone
 
 from academy.accounts.services import record
 
-from .models import CompletionException
+from . import certificates
+from .models import CompletionException, IssueRun
+from .tasks import issue_certificates
 
 
 @transaction.atomic
@@ -42,3 +45,16 @@ def revoke_exception(application, *, by, reason=""):
     if deleted:
         record("completion.exception_revoked", actor=by, obj=application, edition=application.edition, reason=reason)
     return bool(deleted)
+
+
+def start_run(edition, *, by):
+    """Record whom a bulk issue is for, and have a worker issue them once the transaction commits."""
+    ids = [o.application.pk for o in certificates.to_issue(edition)]
+    run = IssueRun.objects.create(edition=edition, created_by=by, application_ids=ids, total=len(ids))
+    record("certificate.run_started", actor=by, obj=run, edition=edition, count=len(ids))
+    transaction.on_commit(lambda: _enqueue(run.pk))
+    return run
+
+
+def _enqueue(run_pk):
+    issue_certificates.enqueue(run_pk)

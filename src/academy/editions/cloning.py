@@ -27,6 +27,9 @@ from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
+from academy.accounts.models import Role
+from academy.accounts.services import grant_role, record
+
 from .models import Edition
 
 _PARTS = {}
@@ -169,9 +172,6 @@ def clone_edition(edition, *, name, slug, by):
     """Create the next edition from `edition`: its set-up a year later, and `by` as its only organiser.
 
     Raises CloneError, with nothing written, if the short name is taken."""
-    from academy.accounts.models import Role
-    from academy.accounts.services import grant_role, record
-
     if Edition.objects.filter(slug=slug).exists():
         raise CloneError(_("The short name “%(slug)s” is already used by another edition.") % {"slug": slug})
     target = Edition(name=name, slug=slug, year=edition.year + 1)

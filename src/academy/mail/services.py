@@ -46,10 +46,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from academy.accounts.models import EditionRole
 from academy.accounts.services import record
 
 from . import purposes, rendering
+from .groups import recipients
 from .models import MailTemplate, OutboxMessage, SendBatch, State
+from .tasks import send_outbox
 
 TemplateError = rendering.TemplateError
 
@@ -194,8 +197,6 @@ def queue_mail(
 
 
 def _enqueue_sending():
-    from .tasks import send_outbox
-
     send_outbox.enqueue()
 
 
@@ -323,8 +324,6 @@ def conflicting_decisions(edition):
 
 def compose(edition, *, group, subject, body, by):
     """Drafts of one organiser-written message to every member of a recipient group; → count."""
-    from .groups import recipients
-
     rendering.check("message", subject, body)
     seen, count = set(), 0
     with transaction.atomic():
@@ -350,8 +349,6 @@ def compose(edition, *, group, subject, body, by):
 
 def known_recipient(edition, email):
     """(email, name) of someone this edition knows (a role, or a mail already in its outbox), else None."""
-    from academy.accounts.models import EditionRole
-
     email = email.strip().lower()
     role = EditionRole.objects.filter(edition=edition, user__email__iexact=email).select_related("user").first()
     if role is not None:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from academy.accounts.access import has_edition_role
-from academy.accounts.models import Role
+from academy.accounts.models import Role, User
 from academy.accounts.services import record
 from academy.applications.queries import participants
 
@@ -100,8 +100,6 @@ def send_reminders(assignment, *, by, now=None):
 
 def reviewers_for(edition):
     """The people who may be named reviewing coach: coaches of the edition."""
-    from academy.accounts.models import User
-
     return User.objects.filter(edition_roles__edition=edition, edition_roles__role=Role.COACH).order_by("full_name")
 
 

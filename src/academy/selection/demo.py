@@ -7,8 +7,9 @@ import datetime as dt
 from academy.applications.models import Application, Status
 from academy.applications.status import change_status
 
+from .execution import execute
 from .models import Offer, SelectionLock, SelectionRules, SelectionRun
-from .runs import execute, start_run
+from .runs import start_run
 
 RULES = [
     {"rule": "country_cap", "limit": 3},

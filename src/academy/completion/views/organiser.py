@@ -116,7 +116,7 @@ def export_csv(request, edition):
 @require_POST
 @organiser
 def issue(request, edition):
-    run = certificates.start_run(edition, by=request.user)
+    run = services.start_run(edition, by=request.user)
     if not run.total:
         messages.info(request, _("Everyone who completes has a certificate already: nothing to issue."))
     return redirect("completion:run", slug=edition.slug, pk=run.pk)

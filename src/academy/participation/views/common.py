@@ -2,6 +2,7 @@
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
+from django.urls import reverse
 
 from academy.pdf import pdf_response
 
@@ -37,6 +38,4 @@ def add_errors(form, error):
 def url_prefix(name, *args):
     """The address of `name` for object 0 without the trailing "0/": long tables append each pk to it
     instead of reversing a URL per row."""
-    from django.urls import reverse
-
     return reverse(name, args=[*args, 0]).removesuffix("0/")

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -13,8 +14,6 @@ class Command(BaseCommand):
         parser.add_argument("file", nargs="?", type=Path, help="Where to write; default var/backups/<time>.")
 
     def handle(self, *args, file, **options):
-        from django.conf import settings
-
         target = file or Path(settings.DATA_DIR) / "backups" / f"academy-{timezone.now():%Y%m%d-%H%M%S}.backup"
         try:
             written = backup(target)

@@ -3,6 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from academy.editions.models import Edition
+from academy.selection import execution, runs
 from academy.selection.instance import Instance, InstanceError, Result
 from academy.selection.solver import solve
 
@@ -49,9 +51,6 @@ class Command(BaseCommand):
         self.write_summary(result, recorded)
 
     def handle_edition(self, slug, *, seed, lexicographic, as_json, store):
-        from academy.editions.models import Edition
-        from academy.selection import runs
-
         edition = Edition.objects.filter(slug=slug).first()
         if edition is None:
             raise CommandError(f"No edition has the slug {slug!r}.")
@@ -60,7 +59,7 @@ class Command(BaseCommand):
         try:
             if store:
                 run = runs.start_run(edition, by=None, seed=seed, lexicographic=mode, enqueue=False)
-                run = runs.execute(run.pk)
+                run = execution.execute(run.pk)
                 if run.state == run.State.FAILED:
                     raise CommandError(run.error)
                 data = runs.export(run)
