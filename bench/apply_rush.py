@@ -1,14 +1,22 @@
-"""The deadline rush against a real server: 200 signed-in applicants at once start, autosave field by
-field and submit; then 20 applicants edit and submit again for a fixed time. On SQLite (WAL, BEGIN
-IMMEDIATE) and on PostgreSQL (DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test_applicant,
-dropped and created afresh). Prints latencies (p50/p95/max), errors, throughput, and checks in the
-database that every acknowledged submission is there: not one lost.
+"""The deadline rush against a real server and the documented worker setup: 200 signed-in applicants at
+once start, autosave field by field and submit; then 20 applicants edit and submit again for a minute, at
+20 submissions a second between them. The task workers (`academy workers`: one per core) make the receipts
+meanwhile. On SQLite (WAL, BEGIN IMMEDIATE) and on PostgreSQL (BENCH_DATABASE_URL, else
+postgres://postgres@127.0.0.1:5432/bench_rush, dropped and created afresh: never the test database).
 
-    python -m bench apply_rush    # APPLICANTS=200 THINK=2 RESUBMITTERS=20 SECONDS=10 WORKERS=3 THREADS=4
+Prints latencies (p50/p95/max) per request kind, errors, throughput; checks in the database that every
+acknowledged submission is there (not one lost); then the receipt lag per phase (submission → a receipt
+mail in the outbox that covers it, p50/p95/max), the queue left at the end of the rush and how long the
+workers took to drain it.
+
+    python -m bench apply_rush    # APPLICANTS=200 THINK=2 RESUBMITTERS=20 RATE=20 SECONDS=60
+                                  # WORKERS=3 THREADS=4 TASK_WORKERS=<cores> DRAIN_LIMIT=180
 
 THINK is the mean pause in seconds between one applicant's requests during the rush (typing; autosave
-waits 800 ms of quiet); THINK=0 is a stampede where every applicant fires every request at once. The
-20 resubmitters pause not at all: that phase measures throughput.
+waits 800 ms of quiet); THINK=0 is a stampede where every applicant fires every request at once. RATE is
+the resubmitters' submissions per second all together (each opens the form, then submits it); RATE=0 has
+them submit as fast as the server answers, which measures throughput. BENCH_TINY=1 runs it in seconds
+(tests/test_bench_rush.py), on SQLite only unless BENCH_DATABASE_URL is set.
 """
 
 import http.client
@@ -27,15 +35,21 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from bench._receipts import QueueWatch, pct, read_lags, report_lags
+from bench._timing import TINY, scale
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-APPLICANTS = int(os.environ.get("APPLICANTS", 200))
-RESUBMITTERS = int(os.environ.get("RESUBMITTERS", 20))
-SECONDS = float(os.environ.get("SECONDS", 10))
-THINK = float(os.environ.get("THINK", 2))
-WORKERS = os.environ.get("WORKERS", "3")
-THREADS = os.environ.get("THREADS", "4")
-PG_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test_applicant")
+APPLICANTS = int(os.environ.get("APPLICANTS", scale(200, 3)))
+RESUBMITTERS = int(os.environ.get("RESUBMITTERS", scale(20, 2)))
+RATE = float(os.environ.get("RATE", scale(20, 2)))
+SECONDS = float(os.environ.get("SECONDS", scale(60, 2)))
+THINK = float(os.environ.get("THINK", scale(2, 0)))
+WORKERS = os.environ.get("WORKERS", scale("3", "1"))
+THREADS = os.environ.get("THREADS", scale("4", "2"))
+TASK_WORKERS = os.environ.get("TASK_WORKERS", scale(str(len(os.sched_getaffinity(0))), "1"))
+DRAIN_LIMIT = float(os.environ.get("DRAIN_LIMIT", 180))
+PG_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_rush")
 
 SETUP = """
 import datetime as dt, json, sys
@@ -80,14 +94,12 @@ COUNT = """
 import django, json
 django.setup()
 from django.db.models import Count
-from academy.applications.models import Application, SubmittedVersion
-from django_tasks_db.models import DBTaskResult
+from academy.applications.models import Application
 print(json.dumps({
     "applications": Application.objects.filter(edition__slug="bench").count(),
     "submitted": Application.objects.filter(edition__slug="bench", status="submitted").count(),
     "versions": {a.applicant.email: a.n for a in Application.objects.filter(edition__slug="bench")
                  .annotate(n=Count("versions")).select_related("applicant")},
-    "receipt_tasks": DBTaskResult.objects.count(),
 }))
 """
 
@@ -190,8 +202,14 @@ def applicant(client, barrier, acknowledged, email):
 
 
 def resubmitter(client, stop_at, acknowledged, email, n):
-    count = 0
+    """Edit and submit until `stop_at`; with RATE, each of the RESUBMITTERS once per RESUBMITTERS/RATE seconds."""
+    count, every = 0, RESUBMITTERS / RATE if RATE else 0
+    started = time.perf_counter() + every * n / RESUBMITTERS  # spread out, not all at the same instant
     while time.perf_counter() < stop_at:
+        if every and (pause := started + count * every - time.perf_counter()) > 0:
+            time.sleep(pause)
+            if time.perf_counter() >= stop_at:
+                break
         count += 1
         answers = dict(ANSWERS, motivation=f"Edit {count} by applicant {n}.")
         client.request("again", "GET", "/editions/bench/apply/")  # back on the page after the redirect
@@ -200,17 +218,32 @@ def resubmitter(client, stop_at, acknowledged, email, n):
             acknowledged[email] = acknowledged.get(email, 0) + 1
 
 
-def pct(values, q):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
-
-
 def report(timings):
     for kind, values in sorted(timings.items()):
         print(
             f"    {kind:<9} n={len(values):>5}  p50 {statistics.median(values) * 1000:7.1f} ms  "
-            f"p95 {pct(values, 0.95):7.1f} ms  max {max(values) * 1000:7.1f} ms"
+            f"p95 {pct(values, 0.95) * 1000:7.1f} ms  max {max(values) * 1000:7.1f} ms"
         )
+
+
+def start_server(env):
+    port = free_port()
+    server = subprocess.Popen(
+        [BIN / "gunicorn", "academy.wsgi", "-b", f"127.0.0.1:{port}", "-w", WORKERS, "--threads", THREADS]
+        + ["-k", "gthread"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return server, port
+
+
+def run_threads(target, argument_lists):
+    threads = [threading.Thread(target=target, args=args) for args in argument_lists]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
 
 
 def run(name, database_url):
@@ -221,7 +254,7 @@ def run(name, database_url):
         "DEBUG": "false",
         "ACADEMY_DATA_DIR": data_dir,
         "DATABASE_URL": database_url or f"sqlite:///{data_dir}/bench.sqlite3",
-        "PYTHONPATH": str(ROOT / "src"),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
         "LOG_LEVEL": "ERROR",
     }
     subprocess.run([BIN / "academy", "migrate", "--no-input", "-v", "0"], env=env, check=True)
@@ -230,24 +263,15 @@ def run(name, database_url):
             [sys.executable, "-c", SETUP, str(APPLICANTS)], env=env, check=True, capture_output=True, text=True
         ).stdout
     )
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            BIN / "gunicorn",
-            "academy.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            WORKERS,
-            "--threads",
-            THREADS,
-            "-k",
-            "gthread",
-        ],
+    server, port = start_server(env)
+    # the documented worker setup: `academy workers`, one db_worker per core
+    task_workers = subprocess.Popen(
+        [BIN / "academy", "workers", "--count", TASK_WORKERS, "--no-startup-delay", "-v", "0"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    watch = QueueWatch(env)
     try:
         warm = Client(port, keys[0], {}, [])
         for _ in range(200):  # until every worker answers: the rush measures requests, not start-up
@@ -256,48 +280,41 @@ def run(name, database_url):
             time.sleep(0.1)
         print(
             f"  {name}: {APPLICANTS} applicants at once, a pause of ~{THINK:g} s between their requests, "
-            f"gunicorn {WORKERS} workers × {THREADS} threads; load average before: {os.getloadavg()[0]:.1f}"
+            f"gunicorn {WORKERS} workers × {THREADS} threads, {TASK_WORKERS} task workers; "
+            f"load average before: {os.getloadavg()[0]:.1f}"
         )
         timings, errors, acknowledged = {}, [], {}
         barrier = threading.Barrier(APPLICANTS)
         emails = [f"rush{i}@example.org" for i in range(APPLICANTS)]
         clients = [Client(port, key, timings, errors) for key in keys]
-        started = time.perf_counter()
-        threads = [
-            threading.Thread(target=applicant, args=(c, barrier, acknowledged, e))
-            for c, e in zip(clients, emails, strict=True)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        rush_seconds = time.perf_counter() - started
+        rush_start = time.time()
+        run_threads(applicant, [(c, barrier, acknowledged, e) for c, e in zip(clients, emails, strict=True)])
         report(timings)
-        print(f"    rush done in {rush_seconds:.1f} s; errors: {len(errors)} {errors[:3]}")
+        print(f"    rush done in {time.time() - rush_start:.1f} s; errors: {len(errors)} {errors[:3]}")
 
         timings2, errors2 = {}, []
         for c in clients[:RESUBMITTERS]:
             c.timings, c.errors = timings2, errors2
+        again_start = time.time()
         stop_at = time.perf_counter() + SECONDS
-        threads = [
-            threading.Thread(target=resubmitter, args=(clients[n], stop_at, acknowledged, emails[n], n))
-            for n in range(RESUBMITTERS)
-        ]
-        started = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.perf_counter() - started
-        done = sum(1 for _ in timings2.get("resubmit", []))
+        run_threads(resubmitter, [(clients[n], stop_at, acknowledged, emails[n], n) for n in range(RESUBMITTERS)])
+        rush_end = time.time()
+        done = len(timings2.get("resubmit", []))
         report(timings2)
+        pace = f"paced at {RATE:g}/s" if RATE else "as fast as answered"
         print(
-            f"    {RESUBMITTERS} users editing and submitting: {done / elapsed:.1f} submissions/s; "
-            f"errors: {len(errors2)} {errors2[:3]}"
+            f"    {RESUBMITTERS} users editing and submitting ({pace}) for {SECONDS:g} s: "
+            f"{done / (rush_end - again_start):.1f} submissions/s; errors: {len(errors2)} {errors2[:3]}"
         )
+        at_end = watch.wait_for_sample_after(rush_end, limit=30)
+        drained = watch.drained_after(rush_end, limit=DRAIN_LIMIT)
+        drain = f"drained {drained:.1f} s after it" if drained is not None else f"not drained in {DRAIN_LIMIT:g} s"
+        print(f"    task queue at the end of the rush: {at_end[1] if at_end else '?'} tasks; {drain}")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        watch.stop()
+        for process in (task_workers, server):
+            process.terminate()
+            process.wait(timeout=60)
     counts = json.loads(
         subprocess.run([sys.executable, "-c", COUNT], env=env, check=True, capture_output=True, text=True).stdout
     )
@@ -305,9 +322,9 @@ def run(name, database_url):
     extra = sum(counts["versions"].values()) - sum(acknowledged.values())
     print(
         f"    database: {counts['submitted']}/{APPLICANTS} submitted, {sum(counts['versions'].values())} versions for "
-        f"{sum(acknowledged.values())} acknowledged submissions; lost: {len(lost)}; unacknowledged extra: {extra}; "
-        f"receipt tasks queued: {counts['receipt_tasks']}"
+        f"{sum(acknowledged.values())} acknowledged submissions; lost: {len(lost)}; unacknowledged extra: {extra}"
     )
+    report_lags(read_lags(env), [("rush", rush_start), ("resubmits", again_start)])
 
 
 def fresh_postgres(url):
@@ -328,7 +345,7 @@ def fresh_postgres(url):
 
 def main():
     run("SQLite", None)
-    if fresh_postgres(PG_URL):
+    if (not TINY or "BENCH_DATABASE_URL" in os.environ) and fresh_postgres(PG_URL):
         run("PostgreSQL", PG_URL)
 
 

@@ -45,6 +45,7 @@ def test_make_demo_starts_one_worker_per_core(arguments, count):
     assert "db_worker" not in plan, "the workers command starts the db_workers"
 
 
+@pytest.mark.slow
 def test_the_workers_command_runs_that_many_workers_on_one_queue(tmp_path):
     env = {
         **os.environ,
