@@ -44,7 +44,7 @@ def reviewer_reminders():
         return f"{sent} reminders"
 
     yield remind
-    scheduling.unregister("test.reviewer_reminders")
+    scheduling.JOBS.unregister("test.reviewer_reminders")
 
 
 @pytest.mark.django_db
@@ -100,8 +100,8 @@ def test_a_failing_job_is_reported_and_the_others_still_run(reviewer_reminders):
             call_command("cron", "test.broken", "test.fine")
         results = scheduling.run_jobs(["test.broken", "test.fine"])
     finally:
-        scheduling.unregister("test.broken")
-        scheduling.unregister("test.fine")
+        scheduling.JOBS.unregister("test.broken")
+        scheduling.JOBS.unregister("test.fine")
     assert results["test.broken"] == (False, "RuntimeError: registry unreachable")
     assert len(ran) == 2
 

@@ -39,12 +39,12 @@ from dataclasses import dataclass, field
 
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils.module_loading import autodiscover_modules
+
+from .plugins import PluginRegistry
 
 REMOVED = "[removed]"
 
-_SECTIONS = {}
-_discovered = False
+SECTIONS = PluginRegistry("personal_data", "personal-data section")
 
 
 @dataclass(frozen=True)
@@ -98,19 +98,12 @@ class Section:
 
 def section(key, *, label, order=50, models=()):
     """Declare (or fetch again) the section `key`; its hooks are set with the decorators above."""
-    existing = _SECTIONS.get(key)
-    if existing is None:
-        existing = _SECTIONS[key] = Section(key=key, label=str(label), order=order, models=list(models))
-    return existing
+    return SECTIONS.declare_once(key, lambda: Section(key=key, label=str(label), order=order, models=list(models)))
 
 
 def sections():
     """Every declared section, in the order their hooks run."""
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("personal_data")
-        _discovered = True
-    return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))
+    return sorted(SECTIONS.entries().values(), key=lambda s: (s.order, s.key))
 
 
 def declared_models():

@@ -2,7 +2,7 @@
 
 Run it every few minutes from the system's cron (`*/5 * * * * academy cron`) or as a process
 beside the task worker (`academy cron --every 300`). Any app registers jobs in a module named
-`jobs.py` (found automatically, so mail imports no app):
+`jobs.py` (found automatically by the JOBS registry, so core imports no app):
 
     # academy/applications/jobs.py
     from academy.core.scheduling import due_reminder, job
@@ -30,34 +30,21 @@ import logging
 import traceback
 
 from django.utils import timezone
-from django.utils.module_loading import autodiscover_modules
+
+from .plugins import PluginRegistry
 
 logger = logging.getLogger(__name__)
 
-_JOBS = {}
-_discovered = False
+JOBS = PluginRegistry("jobs", "job")
 
 
 def job(name):
     """Register `func(now)` under `name` (dotted, app first: "mail.retry")."""
-
-    def decorator(func):
-        _JOBS[name] = func
-        return func
-
-    return decorator
-
-
-def unregister(name):
-    _JOBS.pop(name, None)
+    return JOBS.register(name)
 
 
 def jobs():
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("jobs")
-        _discovered = True
-    return dict(_JOBS)
+    return JOBS.entries()
 
 
 def run_jobs(names=None, *, now=None):

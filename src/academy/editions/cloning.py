@@ -24,16 +24,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
 from academy.accounts.models import Role
 from academy.accounts.services import grant_role, record
+from academy.core.plugins import PluginRegistry
 
 from .models import Edition
 
-_PARTS = {}
-_discovered = False
+PARTS = PluginRegistry("cloning", "cloning part")
 
 DATE_FIELDS = [
     "call_opens",
@@ -83,22 +82,15 @@ def part(name, *, after=()):
     """Register `func(source, target, clone)` as the part `name` ("app.what"), run after the parts in `after`."""
 
     def decorator(func):
-        _PARTS[name] = Part(name, func, tuple(after))
+        PARTS.register(name, Part(name, func, tuple(after)))
         return func
 
     return decorator
 
 
-def unregister(name):
-    _PARTS.pop(name, None)
-
-
 def parts():
     """The registered parts in an order where each runs after those it names in `after`."""
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("cloning")
-        _discovered = True
+    registered = PARTS.entries()
     ordered, done, visiting = [], set(), set()
 
     def visit(name, chain):
@@ -107,14 +99,14 @@ def parts():
         if name in visiting:
             raise ImproperlyOrdered(" → ".join([*chain, name]))
         visiting.add(name)
-        for before in _PARTS[name].after:
-            if before in _PARTS:
+        for before in registered[name].after:
+            if before in registered:
                 visit(before, [*chain, name])
         visiting.discard(name)
         done.add(name)
-        ordered.append(_PARTS[name])
+        ordered.append(registered[name])
 
-    for name in sorted(_PARTS):
+    for name in sorted(registered):
         visit(name, [])
     return ordered
 

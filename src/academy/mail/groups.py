@@ -1,6 +1,6 @@
 """Recipient groups for Compose: named functions from an edition to the people in a group.
 
-An app registers its own groups in a module named `mail_groups.py` (found automatically), e.g.
+An app registers its own groups in a module named `mail_groups.py` (found automatically by the GROUPS registry), e.g.
 
     from academy.mail.groups import register_group
 
@@ -9,54 +9,39 @@ An app registers its own groups in a module named `mail_groups.py` (found automa
         for a in Application.objects.filter(edition=edition, status="confirmed").select_related("applicant"):
             yield a.applicant.email, a.applicant, a.applicant.full_name
 
-A function yields (email, user or None, name) tuples; mail never imports the app.
+A function yields (email, user or None, name) tuples; mail never imports the app. Mail declares its own
+groups (the edition's organisers, reviewers and coaches) the same way, in mail/mail_groups.py.
 """
 
-from django.utils.module_loading import autodiscover_modules
-from django.utils.translation import gettext_lazy as _
+from dataclasses import dataclass
 
-from academy.accounts.models import EditionRole, Role
+from academy.core.plugins import PluginRegistry
 
-_GROUPS = {}
-_discovered = False
+GROUPS = PluginRegistry("mail_groups", "recipient group")
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    label: str
+    members: object  # members(edition) yields (email, user or None, name)
 
 
 def register_group(key, label):
+    """Register `func(edition)` as the recipient group `key`, offered in Compose as `label`."""
+
     def decorator(func):
-        _GROUPS[key] = (label, func)
+        GROUPS.register(key, Group(key, label, func))
         return func
 
     return decorator
 
 
-def _discover():
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("mail_groups")
-        _discovered = True
-
-
 def choices():
-    _discover()
-    return [(key, label) for key, (label, _func) in _GROUPS.items()]
+    return [(group.key, group.label) for group in GROUPS.entries().values()]
 
 
 def recipients(key, edition):
-    _discover()
-    if key not in _GROUPS:
+    if key not in GROUPS:
         raise ValueError(f"No recipient group {key!r}.")
-    return _GROUPS[key][1](edition)
-
-
-def _role_group(role):
-    def members(edition):
-        rows = EditionRole.objects.filter(edition=edition, role=role, user__is_active=True).select_related("user")
-        for row in rows.order_by("user__email"):
-            yield row.user.email, row.user, row.user.get_full_name()
-
-    return members
-
-
-register_group("organisers", _("Organisers of this edition"))(_role_group(Role.ORGANISER))
-register_group("reviewers", _("Reviewers of this edition"))(_role_group(Role.REVIEWER))
-register_group("coaches", _("Coaches of this edition"))(_role_group(Role.COACH))
+    return GROUPS.get(key).members(edition)
