@@ -3,7 +3,7 @@ from email.utils import parseaddr
 
 import pytest
 from django.core import mail
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.utils import timezone
 
 from academy.accounts.models import EditionRole, Role
@@ -75,47 +75,6 @@ def test_the_next_reminder_window_sends_a_second_reminder_once(reviewer_reminder
     assert len(mail.outbox) == 2
 
 
-def test_due_reminder_picks_the_latest_window_reached():
-    target = dt.datetime(2022, 10, 31, 22, 59, tzinfo=dt.UTC)
-    assert due_reminder(target, before=REMINDERS, now=target - dt.timedelta(days=8)) is None
-    assert due_reminder(target, before=REMINDERS, now=target - dt.timedelta(days=3)) == dt.timedelta(days=7)
-    assert due_reminder(target, before=REMINDERS, now=target - dt.timedelta(hours=5)) == dt.timedelta(days=1)
-    assert due_reminder(target, before=REMINDERS, now=target + dt.timedelta(minutes=1)) is None
-
-
-@pytest.mark.django_db
-def test_a_failing_job_is_reported_and_the_others_still_run(reviewer_reminders):
-    ran = []
-
-    @job("test.broken")
-    def broken(now):
-        raise RuntimeError("registry unreachable")
-
-    @job("test.fine")
-    def fine(now):
-        ran.append(now)
-
-    try:
-        with pytest.raises(CommandError, match="1 job"):
-            call_command("cron", "test.broken", "test.fine")
-        results = scheduling.run_jobs(["test.broken", "test.fine"])
-    finally:
-        scheduling.JOBS.unregister("test.broken")
-        scheduling.JOBS.unregister("test.fine")
-    assert results["test.broken"] == (False, "RuntimeError: registry unreachable")
-    assert len(ran) == 2
-
-
-@pytest.mark.django_db
-def test_an_unknown_job_is_refused_by_name():
-    with pytest.raises(CommandError, match="No such job: nope"):
-        call_command("cron", "nope")
-
-
-def test_jobs_of_installed_apps_are_discovered():
-    assert "mail.retry" in scheduling.jobs()
-
-
 @pytest.mark.django_db
 def test_the_retry_job_sends_rows_a_dead_worker_left_in_sending(edition, time_machine):
     row = queue_mail(purpose="decision_offered", to_email="ana@example.org", edition=edition, context={})
@@ -128,12 +87,3 @@ def test_the_retry_job_sends_rows_a_dead_worker_left_in_sending(edition, time_ma
     call_command("cron", "mail.retry")
     row.refresh_from_db()
     assert row.state == State.SENT and len(mail.outbox) == 1
-
-
-@pytest.mark.django_db
-def test_jobs_with_nothing_to_do_are_not_reported_as_failed(capsys):
-    from django.core.management import call_command
-
-    call_command("cron")
-    captured = capsys.readouterr()
-    assert "FAILED" not in captured.err and "FAILED" not in captured.out
