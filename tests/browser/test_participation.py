@@ -10,6 +10,7 @@ from academy.participation import homework
 from academy.participation.models import HandIn, SurveyResponse
 from tests import factories
 from tests.browser.academy_days import service_map_pdf
+from tests.browser.menu import open_tool
 from tests.participation import helpers
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -91,7 +92,7 @@ def test_organiser_reads_survey_results_as_charts_with_tables_and_the_homework_m
     assert errors == []
     assert axe_violations(page) == []
 
-    page.get_by_role("navigation", name="Organising").get_by_role("link", name="Homework").click()
+    open_tool(page, "Homework")
     matrix = page.get_by_role("table", name="Participants and the status of each assignment")
     expect(matrix).to_contain_text("handed in")
     expect(matrix).to_contain_text("not yet due")
@@ -101,6 +102,6 @@ def test_organiser_reads_survey_results_as_charts_with_tables_and_the_homework_m
     expect(page.get_by_label("Your feedback")).to_be_visible()
     assert axe_violations(page) == []
     page.go_back()
-    for name in ("Hand-ins to review", "Info pack", "Needs for the caterer", "Surveys"):
-        page.get_by_role("navigation", name="Organising").get_by_role("link", name=name).click()
+    for name in ("Hand-ins to review", "Info pack", "Dietary and accessibility needs", "Surveys"):
+        open_tool(page, name)
         assert axe_violations(page) == [], name

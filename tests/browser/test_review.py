@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from academy.accounts.models import Role
 from academy.reviews.models import Assignment, Review
 from tests import factories
+from tests.browser.menu import open_tool
 from tests.reviews import builders
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -86,6 +87,6 @@ def test_an_organiser_assigns_reviewers_from_the_board(page, live_server, login,
         "Rita Reviewer"
     )
     assert axe_violations(page) == []
-    for name in ("Rubric", "Reviewers", "Settings"):
-        page.get_by_role("navigation", name="Review").get_by_role("link", name=name).click()
+    for name in ("Rubric", "Reviewers", "Review settings"):
+        open_tool(page, name)
         assert axe_violations(page) == [], name

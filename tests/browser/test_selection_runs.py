@@ -9,6 +9,7 @@ from academy.accounts.models import Role
 from academy.selection import execution
 from academy.selection.models import Offer, SelectionRules, SelectionRun
 from tests import factories
+from tests.browser.menu import open_tool
 from tests.selection import builders
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,7 +25,7 @@ def work_off_the_queue():
 
 
 def start(page, seed):
-    page.get_by_role("navigation", name="Selection").get_by_role("link", name="Runs", exact=True).click()
+    open_tool(page, "Selection runs")
     page.get_by_label("Seed").fill(str(seed))
     page.get_by_role("button", name="Run the selection").click()
     expect(page.get_by_role("status")).to_contain_text("Waiting for a worker")
@@ -51,7 +52,7 @@ def test_an_organiser_sets_a_country_cap_runs_compares_and_adopts(page, live_ser
     assert axe_violations(page) == []
     assert SelectionRules.objects.get(edition=edition).rules[0] == {"rule": "country_cap", "limit": 1}
 
-    page.get_by_role("navigation", name="Selection").get_by_role("link", name="Locks").click()
+    open_tool(page, "Selection locks")
     page.get_by_role("combobox", name=f"{apps[5].applicant.full_name} lock").select_option("Must select")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Save the locks").click()
@@ -71,7 +72,7 @@ def test_an_organiser_sets_a_country_cap_runs_compares_and_adopts(page, live_ser
     expect(waitlist).to_contain_text("country cap of 1 for DE reached by one applicant")
     assert axe_violations(page) == []
 
-    page.get_by_role("navigation", name="Selection").get_by_role("link", name="Rules", exact=True).click()
+    open_tool(page, "Selection rules")
     page.get_by_role("group", name="Country cap").get_by_label("At most this many selected").fill("2")
     page.get_by_role("button", name="Save the rules").click()
     start(page, 7)

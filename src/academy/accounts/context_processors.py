@@ -1,13 +1,25 @@
-from .models import EditionRole
+from .models import EditionRole, Role
+
+
+def roles_of(request):
+    """The signed-in person's roles with their editions: one query per request, however many readers."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    if not hasattr(request, "_academy_roles"):
+        rows = EditionRole.objects.filter(user=user).select_related("edition").order_by("-edition__year", "role")
+        request._academy_roles = list(rows)
+    return request._academy_roles
+
+
+def organises(request, slug):
+    """True for a platform admin or an organiser of the edition `slug`, from the roles already read."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or any(r.role == Role.ORGANISER and r.edition.slug == slug for r in roles_of(request))
 
 
 def roles(request):
-    """The signed-in person's roles, for the header: one query, only when someone is signed in."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"my_roles": []}
-    return {
-        "my_roles": list(
-            EditionRole.objects.filter(user=user).select_related("edition").order_by("-edition__year", "role")
-        )
-    }
+    """The signed-in person's roles, for the header."""
+    return {"my_roles": roles_of(request)}

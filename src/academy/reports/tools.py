@@ -1,7 +1,10 @@
-"""The organiser's tools of an edition, as links on the dashboard."""
+"""The organiser's tools of an edition: ONE list, read by the dashboard's tool links and by the edition
+menu that every organiser page shows (templates/reports/_edition_menu.html), so the two cannot drift."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+DASHBOARD = "reports:dashboard"
 
 # (group, [(label, URL name)]); each URL takes the edition's slug.
 TOOLS = [
@@ -23,6 +26,9 @@ TOOLS = [
             (_("Rubric"), "reviews:rubric"),
             (_("Reviewers"), "reviews:reviewers"),
             (_("Selection runs"), "selection:overview"),
+            (_("Selection rules"), "selection:rules"),
+            (_("Selection locks"), "selection:locks"),
+            (_("Compare runs"), "selection:compare"),
             (_("Offers and waitlist"), "selection:offer_list"),
         ],
     ),
@@ -32,11 +38,13 @@ TOOLS = [
             (_("Programme"), "programme:organiser_programme"),
             (_("Coaches and experts"), "programme:organiser_coaches"),
             (_("Homework"), "participation:organiser_homework"),
+            (_("Hand-ins to review"), "participation:review_list"),
             (_("Surveys"), "participation:organiser_surveys"),
             (_("Info pack"), "participation:organiser_info_pack"),
             (_("Dietary and accessibility needs"), "participation:needs_summary"),
             (_("Completion and certificates"), "completion:overview"),
             (_("Peer groups"), "community:groups"),
+            (_("Participant directory"), "community:directory"),
             (_("Alumni follow-up"), "community:organiser_alumni"),
         ],
     ),
@@ -51,10 +59,22 @@ TOOLS = [
     ),
     (
         _("Privacy"),
-        [(_("Retention and purge"), "privacy:overview"), (_("Who opened personal data"), "privacy:access_log")],
+        [
+            (_("Retention and purge"), "privacy:overview"),
+            (_("Privacy notice"), "privacy:write_notice"),
+            (_("Who opened personal data"), "privacy:access_log"),
+        ],
     ),
     (_("Next year"), [(_("Set up the next edition"), "editions:clone")]),
 ]
+
+# Pages whose address does not start with their tool's address, and the tool they belong to.
+BELONGS_TO = {
+    "programme:roll_call": "programme:organiser_programme",
+    "programme:import_report": "programme:organiser_programme",
+}
+
+TOOL_NAMES = frozenset(name for _group, links in TOOLS for _label, name in links)
 
 
 def tools(edition):
@@ -63,3 +83,27 @@ def tools(edition):
         (group, [(label, reverse(name, kwargs={"slug": edition.slug})) for label, name in links])
         for group, links in TOOLS
     ]
+
+
+def _current_tool(view_name, path, urls):
+    """The URL name of the tool a page belongs to: itself, its declared tool, or else the tool whose
+    address is the longest start of the page's address (a run belongs to "Selection runs")."""
+    if view_name in urls or view_name == DASHBOARD:
+        return view_name
+    if view_name in BELONGS_TO:
+        return BELONGS_TO[view_name]
+    starts = [(len(url), name) for name, url in urls.items() if path.startswith(url)]
+    return max(starts)[1] if starts else None
+
+
+def edition_menu(slug, view_name, path):
+    """The edition menu of an organiser page: the dashboard, then every tool by group, the page's own
+    tool marked current (and its group, so the menu shows where the organiser is)."""
+    urls = {name: reverse(name, kwargs={"slug": slug}) for name in TOOL_NAMES}
+    current = _current_tool(view_name, path, urls)
+    groups = []
+    for group, links in TOOLS:
+        items = [{"label": label, "url": urls[name], "current": name == current} for label, name in links]
+        groups.append({"label": group, "links": items, "current": any(item["current"] for item in items)})
+    dashboard = {"url": reverse(DASHBOARD, kwargs={"slug": slug}), "current": current == DASHBOARD}
+    return {"dashboard": dashboard, "groups": groups}

@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "academy.accounts.context_processors.roles",
+                "academy.reports.context_processors.menu",
             ],
         },
     },

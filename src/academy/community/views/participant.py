@@ -6,8 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from academy.accounts.access import has_edition_role, signed_in
-from academy.accounts.models import Role
+from academy.accounts.access import signed_in
 from academy.applications.queries import participations_of
 from academy.participation.access import participant_required, team_or_participant_required
 
@@ -26,7 +25,6 @@ def directory_list(request, edition):
     mine = participations_of(request.user).filter(edition=edition).first()
     context = {
         "edition": edition,
-        "is_organiser": mine is None and has_edition_role(request.user, edition, Role.ORGANISER),
         "rows": directory.listing(edition),
         "is_participant": mine is not None,
         "my_entry": directory.entry_of(mine) if mine else None,

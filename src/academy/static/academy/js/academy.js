@@ -27,5 +27,13 @@
       setInterval(tick, 1000);
     });
   }
+  // Escape closes an open group of the edition menu and puts the focus back on its name.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    document.querySelectorAll(".edition-menu details[open]").forEach(function (group) {
+      group.open = false;
+      group.querySelector("summary").focus();
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () { localise(); countdown(); });
 })();

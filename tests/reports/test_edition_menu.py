@@ -1,0 +1,72 @@
+"""The edition menu: on every organiser page the dashboard, then every tool, the page's own marked with
+aria-current; built from the dashboard's tool list, and shown to nobody but the edition's organisers."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from academy.accounts.models import Role
+from academy.reports.tools import DASHBOARD, TOOL_NAMES, TOOLS, edition_menu
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+EVERY_PAGE = [DASHBOARD, *(name for _group, links in TOOLS for _label, name in links)]
+
+
+@pytest.fixture
+def edition():
+    return factories.edition()
+
+
+def _menu(html):
+    found = re.search(r'<nav class="container edition-menu" aria-label="Edition menu">(.*?)</nav>', html, re.S)
+    return found.group(1) if found else None
+
+
+def _url(name, edition):
+    return reverse(name, kwargs={"slug": edition.slug})
+
+
+@pytest.mark.parametrize("name", EVERY_PAGE)
+def test_every_organiser_page_has_the_menu_with_the_dashboard_first_and_itself_current(client, edition, name):
+    client.force_login(factories.with_role(Role.ORGANISER, edition))
+    response = client.get(_url(name, edition))
+    assert response.status_code == 200
+    menu = _menu(response.content.decode())
+    assert menu is not None, f"{name} has no edition menu"
+    links = re.findall(r'<a href="([^"]+)"( aria-current="page")?>', menu)
+    assert links[0][0] == _url(DASHBOARD, edition)
+    assert {href for href, _ in links} == {_url(n, edition) for n in EVERY_PAGE}
+    assert [href for href, current in links if current] == [_url(name, edition)]
+
+
+def test_the_dashboard_lists_the_same_tools_as_the_menu(client, edition):
+    client.force_login(factories.with_role(Role.ORGANISER, edition))
+    html = client.get(_url(DASHBOARD, edition)).content.decode()
+    tools = html[html.index('id="tools-heading"') : html.index("</section>\n\n", html.index('id="tools-heading"'))]
+    assert set(re.findall(r'<a href="([^"]+)">', tools)) == {_url(n, edition) for n in TOOL_NAMES}
+
+
+def test_a_page_inside_a_tool_marks_that_tool():
+    menu = edition_menu("cba-2022", "selection:run", "/orga/cba-2022/selection/runs/3/")
+    current = [link["label"] for group in menu["groups"] for link in group["links"] if link["current"]]
+    assert current == ["Selection runs"]
+    assert [group["label"] for group in menu["groups"] if group["current"]] == ["Review and selection"]
+    roll_call = edition_menu("cba-2022", "programme:roll_call", "/orga/cba-2022/sessions/4/attendance/")
+    assert [link["label"] for g in roll_call["groups"] for link in g["links"] if link["current"]] == ["Programme"]
+    assert not menu["dashboard"]["current"]
+
+
+def test_coaches_participants_and_other_editions_organisers_see_no_menu(client, edition):
+    other = factories.edition(deadline=edition.application_deadline.replace(year=2023))
+    for person, name in [
+        (factories.with_role(Role.COACH, edition), "participation:review_list"),
+        (factories.with_role(Role.ORGANISER, other), "editions:call"),
+    ]:
+        client.force_login(person)
+        html = client.get(reverse(name, kwargs={"slug": edition.slug})).content.decode()
+        assert "edition-menu" not in html, name
+    client.logout()
+    assert "edition-menu" not in client.get(edition.get_absolute_url()).content.decode()
