@@ -3,6 +3,9 @@
 What a person may hand us, and what we do:
 - UTF-8 with or without a byte order mark, UTF-16 with one (Teams), else Windows-1252 (Excel's "CSV" on
   Windows; it reads Latin-1 text too). The encoding found is named, so the page can say how the file was read.
+- A file cut off in the middle of a character (a download or a copy that stopped), or UTF-8 with a few damaged
+  lines among many that prove it is UTF-8: read in its encoding, and the damaged lines are left out and named in
+  `Decoded.damaged`, for the caller to report. A name is never read in the wrong encoding (“WrÃ³bel”).
 - Comma, semicolon (Excel in most of Europe) or tab separated: the delimiter is the one that makes the header
   line hold the most expected columns, so a semicolon inside a cell does not mislead it.
 - Empty files, workbooks, PDFs, binary files: a `FileUnreadable` with a sentence that says what to do.
@@ -31,6 +34,7 @@ class FileUnreadable(Exception):
 class Decoded:
     text: str
     encoding: str  # as people call it: "UTF-8", "UTF-8 with byte order mark", "UTF-16", "Windows-1252"
+    damaged: tuple[int, ...] = ()  # numbers of the lines left out (blank in `text`): not valid in that encoding
 
 
 def decode(data: bytes) -> Decoded:
@@ -41,24 +45,63 @@ def decode(data: bytes) -> Decoded:
     if data[:5] == b"%PDF-":
         raise FileUnreadable(_("This is a PDF, not a CSV file."))
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            decoded = Decoded(data.decode("utf-16"), "UTF-16")
-        except UnicodeDecodeError:
-            raise FileUnreadable(_("The file claims to be UTF-16 text but is not: export it again as CSV.")) from None
+        decoded = _utf16(data)
     elif data[:3] == b"\xef\xbb\xbf":
-        try:
-            decoded = Decoded(data[3:].decode("utf-8"), "UTF-8 with byte order mark")
-        except UnicodeDecodeError:
+        decoded = _utf8(data[3:], "UTF-8 with byte order mark")
+        if decoded is None:
             raise FileUnreadable(
                 _("The file claims to be UTF-8 text but is not: save it again as “CSV UTF-8”.")
             ) from None
     else:
-        try:
-            decoded = Decoded(data.decode("utf-8"), "UTF-8")
-        except UnicodeDecodeError:
-            decoded = Decoded(_windows_1252(data), "Windows-1252")
+        decoded = _utf8(data, "UTF-8") or Decoded(_windows_1252(data), "Windows-1252")
     _refuse_binary(decoded.text)
     return decoded
+
+
+def _utf16(data):
+    try:
+        return Decoded(data.decode("utf-16"), "UTF-16")
+    except UnicodeDecodeError:
+        pass
+    try:  # cut off after an odd number of bytes: the last line is incomplete
+        text = data[: len(data) - len(data) % 2].decode("utf-16")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or len(data) % 2 == 0:
+        raise FileUnreadable(_("The file claims to be UTF-16 text but is not: export it again as CSV.")) from None
+    kept, _sep, _cut = text.rpartition("\n")
+    return Decoded(kept + "\n" if _sep else "", "UTF-16", (text.count("\n") + 1,))
+
+
+def _utf8(data, name):
+    """UTF-8, also when only some lines are damaged: the last one cut mid-character, or a few among many lines
+    whose accents prove UTF-8. None when the file is not UTF-8."""
+    try:
+        return Decoded(data.decode("utf-8"), name)
+    except UnicodeDecodeError:
+        pass
+    lines, damaged, proof = data.split(b"\n"), [], 0
+    for number, line in enumerate(lines, start=1):
+        try:
+            proof += not line.decode("utf-8").isascii()
+        except UnicodeDecodeError:
+            damaged.append(number)
+            lines[number - 1] = b""
+    cut = damaged == [len(lines)] and _cut_mid_character(data.rsplit(b"\n", 1)[-1])
+    if not cut and proof <= len(damaged):
+        return None
+    return Decoded(b"\n".join(lines).decode("utf-8"), name, tuple(damaged))
+
+
+def _cut_mid_character(line):
+    """True when `line` is UTF-8 up to a character whose last bytes are missing."""
+    for missing in (1, 2, 3):
+        try:
+            line[:-missing].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return line[-missing] >= 0xC0 and all(0x80 <= b < 0xC0 for b in line[len(line) - missing + 1 :])
+    return False
 
 
 def _windows_1252(data):

@@ -182,7 +182,7 @@ def test_zooms_unique_users_list_is_refused_saying_how_to_export_the_detailed_re
 
 
 def test_a_formula_looking_name_keeps_its_whole_text(client, session, cohort, organiser):
-    formula = '=HYPERLINK("https://cluster-pt.example/ana","Ana Costa")'
+    formula = '=HYPERLINK("https://cluster-pt.example/' + "a" * 250 + '","Ana Costa")'  # longer than 200 too
     rows = zoom([Visit(formula, "ana.costa@cluster-pt.example", day(DEC_1, 9), day(DEC_1, 10))], "en-US")
     preview = upload(client, session, encode(rows))
     assert formula in response_text(preview)

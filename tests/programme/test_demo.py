@@ -1,11 +1,15 @@
 import datetime as dt
 import io
+import pathlib
 import random
+import re
 
 import pytest
 
 from academy.demo.management.commands.seed import DemoContext
 from academy.programme import demo
+from academy.programme.attendance import plan_import
+from academy.programme.attendance_import import parse_report
 from academy.programme.models import Attendance, Coach, Kind, Part, Session
 from tests import factories
 from tests.programme import factories as pf
@@ -46,3 +50,23 @@ def test_the_demo_takes_attendance_of_a_confirmed_cohort_for_sessions_already_ov
     first_day = Session.objects.filter(edition=edition, ends_at__lt=ctx.now).exclude(kind=Kind.BREAK)
     assert Attendance.objects.count() == first_day.count() * len(cohort) > 0
     assert not Attendance.objects.filter(session__starts_at__gt=ctx.now).exists()
+
+
+def test_the_demo_leaves_a_british_zoom_report_of_the_first_session_to_import_by_hand(edition):
+    cohort = [pf.participant(edition, full_name=f"Participant Nº {n}") for n in range(5)]
+    ctx = context(dt.datetime.combine(edition.online_end, dt.time(12), tzinfo=edition.zone), **{"2022": edition})
+    demo.seed(ctx)
+    [path] = re.findall(r"to import by hand \(not imported\): (\S+)", ctx.stdout.getvalue())
+    first = Session.objects.filter(edition=edition).exclude(kind=Kind.BREAK).order_by("starts_at").first()
+    before = list(Attendance.objects.values_list("pk", "minutes"))
+    zone = edition.zone
+    report = parse_report(pathlib.Path(path).read_bytes(), zone=zone, days={first.starts_at.astimezone(zone).date()})
+    plan = plan_import(report, first, cohort)
+    assert report.dates.startswith("Dates read as day/month/year, the order that puts them on the session's day")
+    assert [reason.split(":")[1].strip() for _line, reason in report.ignored] == [
+        f"{cohort[0].applicant.full_name} was in the waiting room, not yet admitted"
+    ]
+    assert sorted(plan.matched) == sorted(a.pk for a in cohort)
+    assert plan.matched[cohort[2].pk].people[0].matched_by == "name"
+    assert [p.name for p in plan.unmatched] == ["ECCP Events", "iPhone de Marc"]
+    assert list(Attendance.objects.values_list("pk", "minutes")) == before, "the seed does not import it"

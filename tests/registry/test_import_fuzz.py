@@ -207,3 +207,15 @@ def test_any_damaged_file_imports_whole_or_changes_nothing(data):
     orgs, people = snapshot()
     assert result.rows == len(people) or result.people_updated > 0
     assert result.read_as.startswith("Read as ")
+
+
+def test_a_utf8_file_cut_mid_character_names_its_last_line_and_imports_nothing():
+    """Not read as Windows-1252 (which would store “MalmÃ¶”): the cut line is named, and the import is refused."""
+    data = GOOD.encode() + "ECCP-9,Wrocław Cluster,PL,,,,,,,w@x.example,Łucja Wróbel".encode()[:-4]
+    with pytest.raises(ImportFailed) as failed:
+        import_registry(data, "registry.csv")
+    lines = GOOD.count("\n") + 1
+    assert failed.value.errors == [
+        (lines, "this line is not UTF-8 text like the rest of the file (was the file cut off there?)")
+    ]
+    assert snapshot() == ([], [])

@@ -239,8 +239,8 @@ def apply_import(plan, *, by):
         row.present, row.minutes, row.source = entry.minutes > 0, entry.minutes, Source.IMPORT
         if entry.camera_on is not None:
             row.camera_on, row.camera_minutes = entry.camera_on, entry.camera_minutes
-        row.imported_name = "; ".join(sorted({p.name for p in entry.people}))[:200]
-        row.imported_email = "; ".join(sorted({p.email for p in entry.people if p.email}))[:254]
+        row.imported_name = "; ".join(sorted({p.name for p in entry.people}))
+        row.imported_email = "; ".join(sorted({p.email for p in entry.people if p.email}))
         row.updated_by, row.updated_at = by, now
     Attendance.objects.bulk_create(new)
     fields = ["present", "minutes", "camera_on", "camera_minutes", "source", "imported_name", "imported_email"]

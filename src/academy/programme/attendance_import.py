@@ -279,6 +279,13 @@ def _waiting(cells, columns, line):
     return False, None
 
 
+def _damaged(line, encoding):
+    return _(
+        "Line %(line)d is damaged: it is not %(encoding)s text like the rest of the file (was the file cut off "
+        "there?), so it is left out rather than read wrongly. Export the report again to include it."
+    ) % {"line": line, "encoding": encoding}
+
+
 def _table(lines, header, delimiter):
     """(line number, cells) of the participant table's rows, up to the next section of a Teams report."""
     rows = []
@@ -326,6 +333,11 @@ def parse_report(data: bytes, *, zone, days=()) -> Report:
             report.ignored.append((number, ignored))
         else:
             report.rows.append(row)
+    last = table[-1][0] if table else header + 1
+    for number in decoded.damaged:
+        if header + 1 < number <= last + 1:  # a damaged row of the table (the last one when the file was cut)
+            report.errors.append((number, _damaged(number, decoded.encoding)))
+    report.errors.sort()
     if not report.rows and not report.errors and not report.ignored:
         raise ReportError(_("The participant list in this file is empty."))
     if not report.rows:

@@ -5,6 +5,7 @@ import datetime as dt
 
 from academy.applications.queries import participants
 
+from .demo_report import write_sample
 from .models import Attendance, Coach, CoachKind, Kind, Part, Session, Source
 
 COACHES = [
@@ -170,3 +171,5 @@ def seed(ctx):
         taken = _seed_attendance(ctx, edition)
         note = f", {taken} attendance rows" if taken else ", no confirmed cohort yet: no attendance"
         ctx.say(f"programme of {edition.slug}: {count} sessions, {len(COACHES)} coaches and experts{note}")
+        if sample := write_sample(ctx, edition):
+            ctx.say(f"a Zoom report of its first session to import by hand (not imported): {sample}")

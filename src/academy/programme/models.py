@@ -152,8 +152,9 @@ class Attendance(models.Model):
     camera_on = models.BooleanField(_("camera on"), null=True, blank=True, help_text=_("Empty when unknown."))
     camera_minutes = models.PositiveIntegerField(_("minutes with camera on"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.MANUAL)
-    imported_name = models.CharField(_("name in the report"), max_length=200, blank=True)
-    imported_email = models.CharField(_("e-mail in the report"), max_length=254, blank=True)
+    # Every name and address under which the participant was in the report, whole (a formula-looking name too).
+    imported_name = models.TextField(_("name in the report"), blank=True)
+    imported_email = models.TextField(_("e-mail in the report"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

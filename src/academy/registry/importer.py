@@ -114,6 +114,9 @@ def read_records(data: bytes, filename: str):
                 records.append((start, {k: (v or "").strip() for k, v in record.items()}))
     except csv.Error as error:  # a quotation mark left open that swallows the rest of the file
         raise ImportFailed([(reader.line_num, f"this line cannot be read as CSV ({error}).")]) from None
+    damaged = f"this line is not {decoded.encoding} text like the rest of the file (was the file cut off there?)"
+    records += [(number, {"__broken__": damaged}) for number in decoded.damaged if number > 1]
+    records.sort(key=lambda record: record[0])
     return records, imports.describe(decoded.encoding, delimiter)
 
 
