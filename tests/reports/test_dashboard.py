@@ -1,5 +1,6 @@
 """The organiser's dashboard at /orga/<slug>/: the funnel, charts with their tables, the tools, and who may see it."""
 
+import datetime as dt
 import json
 import re
 
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from academy.accounts.models import Role
 from tests import factories
+from tests.programme import factories as programme
 from tests.reports import builders
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +125,14 @@ def test_every_organiser_tool_is_linked_from_the_dashboard(client):
     page, slug = _open(client, edition), edition.slug
     for tool in ("selection", "offers", "completion", "groups", "alumni", "privacy", "privacy/access", "clone"):
         assert f'href="/orga/{slug}/{tool}/"' in page, tool
+
+
+def test_the_dashboard_shows_session_times_in_the_editions_zone_as_the_programme_does(client):
+    edition = factories.edition()  # online days in December: Brussels is on CET, one hour ahead of UTC
+    programme.session(edition, title="Opening", start=dt.time(9, 30), end=dt.time(11))
+    page = _open(client, edition)
+    row = re.search(r'<th scope="row">Opening</th>(.*?)</tr>', page, re.S).group(1)
+    assert "09:30 CET" in row and "08:30" not in row
+    client.logout()
+    timetable = client.get(f"/editions/{edition.slug}/programme/").content.decode()
+    assert "09:30" in timetable and "CET" in timetable

@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats, timezone
+
+from academy.editions.times import format_in_zone
 
 
 def when(moment, edition):
     """A moment in the edition's zone, e.g. '31 October 2022, 23:55:12 CET'."""
-    return formats.date_format(timezone.localtime(moment, edition.zone), "j F Y, H:i:s T")
+    return format_in_zone(moment, edition, "j F Y, H:i:s")
 
 
 def apply_address(edition):

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from academy.editions.times import format_in_zone
+
 from . import metrics
 
 
@@ -103,16 +105,15 @@ def review_panel(progress):
     )
 
 
-def rate_panel(key, title, caption, what, rates, *, empty, when_format):
+def rate_panel(key, title, caption, what, rates, *, empty, when):
+    """`when(moment)`: the text of a rate's date or time (times in the edition's zone with its abbreviation)."""
     chart = {
         "id": f"chart-{key}",
         "type": "bar",
         "labels": [r.label for r in rates],
         "datasets": [{"label": _("Share of the cohort (%)"), "data": [r.percent for r in rates]}],
     }
-    rows = [
-        [r.label, date_format(r.when, when_format) if r.when else "", r.done, r.of, f"{r.percent} %"] for r in rates
-    ]
+    rows = [[r.label, when(r.when) if r.when else "", r.done, r.of, f"{r.percent} %"] for r in rates]
     return Panel(
         key,
         title,
@@ -148,7 +149,7 @@ def panels(edition, *, today=None):
             _("Session"),
             metrics.attendance_rates(edition, cohort),
             empty=_("The programme has no sessions yet."),
-            when_format="j F Y, H:i",
+            when=lambda moment: format_in_zone(moment, edition),
         )
     )
     charts.append(
@@ -159,7 +160,7 @@ def panels(edition, *, today=None):
             _("Assignment"),
             metrics.homework_rates(edition, cohort),
             empty=_("No homework has been set yet."),
-            when_format="j F Y",
+            when=lambda day: date_format(day, "j F Y"),
         )
     )
     stages, withdrawn = metrics.funnel(edition)

@@ -5,12 +5,12 @@ querysets live in applications.queries, the export's columns in applications.exp
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from academy import exports as tabular
 from academy.accounts.models import AuditEntry, Role
 from academy.editions.access import edition_role_required
+from academy.editions.times import format_in_zone
 from academy.privacy.audit import logs_access
 
 from .. import eligibility, exports
@@ -43,7 +43,7 @@ def _rows(applications, edition):
     statuses = {value: str(label) for value, label in Status.choices}  # get_status_display() rebuilds this per call
     for app in applications:
         org = app.organisation
-        submitted = app.submitted_at and formats.date_format(app.submitted_at.astimezone(edition.zone), "j M Y, H:i")
+        submitted = app.submitted_at and format_in_zone(app.submitted_at, edition, "j M Y, H:i")
         yield {
             "pk": app.pk,
             "name": app.applicant.full_name or app.applicant.email,

@@ -1,0 +1,38 @@
+"""Times are shown in the edition's zone with its abbreviation, from Python and from templates alike."""
+
+import datetime as dt
+
+import pytest
+from django.template import Context, Template
+from django.utils import timezone
+
+from academy.editions.models import Edition
+from academy.editions.times import format_in_zone, in_zone
+
+WINTER = dt.datetime(2022, 12, 1, 8, 30, tzinfo=dt.UTC)
+SUMMER = dt.datetime(2023, 6, 1, 7, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def edition():
+    return Edition(time_zone="Europe/Brussels")
+
+
+def test_a_utc_moment_reads_in_the_editions_zone_with_its_abbreviation(edition):
+    assert format_in_zone(WINTER, edition) == "1 December 2022, 09:30 CET"
+    assert format_in_zone(SUMMER, edition, "H:i") == "09:30 CEST"
+    assert in_zone(WINTER, edition).hour == 9 and format_in_zone(None, edition) == ""
+
+
+def test_a_naive_moment_is_refused_rather_than_guessed(edition):
+    with pytest.raises(ValueError, match="naive"):
+        in_zone(dt.datetime(2022, 12, 1, 9, 30), edition)
+
+
+def test_the_template_filters_keep_the_editions_zone_even_inside_another_zone(edition):
+    template = Template(
+        '{% load zones tz %}{% timezone "UTC" %}{{ at|in_zone:edition|date:"H:i T" }} · {{ at|when:edition }}{% endtimezone %}'
+    )
+    with timezone.override("Asia/Tokyo"):
+        out = template.render(Context({"at": WINTER, "edition": edition}))
+    assert out == "09:30 CET · 1 December 2022, 09:30 CET"
