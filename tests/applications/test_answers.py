@@ -5,7 +5,9 @@ from django.core.files.storage import default_storage
 
 from academy.applications import answers
 from academy.applications.answers import AnswerError
+from academy.applications.models import Question
 from academy.applications.models import QuestionType as T
+from academy.privacy import notices
 
 from .helpers import add_question, pdf_upload
 
@@ -98,10 +100,13 @@ def test_a_text_answer_sent_as_a_list_is_refused(q):
 
 
 @pytest.mark.django_db
-def test_consent_keeps_the_version_of_the_privacy_notice(q):
-    question = q(T.CONSENT, consent_version="2022-1")
-    assert answers.clean(question, "on") == {"accepted": True, "version": "2022-1"}
+def test_consent_keeps_the_version_of_the_editions_current_privacy_notice(q, edition):
+    question = q(T.CONSENT)
+    assert answers.clean(question, "on") == {"accepted": True, "version": f"{edition.year}-1"}
     assert answers.clean(question, "") is None
+    notices.publish(edition, notices.first_text(edition) | {"kept": "Less."}, by=None)
+    question = Question.objects.get(pk=question.pk)
+    assert answers.clean(question, "on") == {"accepted": True, "version": f"{edition.year}-2"}
 
 
 @pytest.mark.django_db
@@ -156,8 +161,11 @@ def test_problems_name_every_missing_answer_and_unticked_commitment(edition, for
 
 @pytest.mark.django_db
 def test_a_consent_to_an_older_privacy_notice_must_be_given_again(edition, form):
-    stale = {"privacy": {"accepted": True, "version": "2021-3"}}
-    assert "has changed" in answers.problems([form["privacy"]], stale)["privacy"]
+    agreed = {"privacy": answers.clean(form["privacy"], "on")}
+    assert answers.problems([form["privacy"]], agreed) == {}
+    notices.publish(edition, notices.first_text(edition) | {"kept": "Less."}, by=None)
+    privacy = Question.objects.get(pk=form["privacy"].pk)
+    assert "has changed" in answers.problems([privacy], agreed)["privacy"]
 
 
 @pytest.mark.django_db

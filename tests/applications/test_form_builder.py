@@ -63,15 +63,21 @@ def test_an_organiser_adds_a_choice_question_with_one_option_per_line(client, ed
     assert AuditEntry.objects.filter(action="form.question_added").exists()
 
 
-def test_a_choice_question_needs_two_options_and_a_consent_a_version(client, edition, organiser):
+def test_a_choice_question_needs_two_options(client, edition, organiser):
     client.force_login(organiser)
     response = client.post(
         url(edition, "new/"), {"label": "Pick", "type": "single_choice", "choices": "Only", "max_file_mb": "5"}
     )
     assert response.status_code == 400 and "at least two options" in response.content.decode()
-    response = client.post(url(edition, "new/"), {"label": "Agree", "type": "consent", "max_file_mb": "5"})
-    assert "version of the privacy notice" in response.content.decode()
     assert not Question.objects.exists()
+
+
+def test_a_consent_question_cites_the_editions_current_notice_without_a_typed_version(client, edition, organiser):
+    client.force_login(organiser)
+    assert "consent_version" not in client.get(url(edition, "new/")).content.decode()
+    response = client.post(url(edition, "new/"), {"label": "Agree", "type": "consent", "max_file_mb": "5"})
+    assert response.status_code == 302
+    assert Question.objects.get(edition=edition).consent_version == f"{edition.year}-1"
 
 
 def test_a_question_with_answers_cannot_change_type_or_be_deleted(client, edition, organiser, during_call, form):

@@ -54,6 +54,8 @@ def test_csv_has_the_fixed_columns_then_one_per_question(client, edition, organi
         "status",
         "eligible",
         "submitted_at",
+        "consent_version",
+        "consent_at",
         "motivation",
         "experience",
         "ecosystems",
@@ -107,7 +109,7 @@ def test_xlsx_reads_back_with_the_same_rows(client, edition, organiser):
         "cv",
     )
     assert [r[0] for r in rows[1:]] == ["Ana", "Bea"]
-    assert rows[1][7] == "'=HYPERLINK(1)"
+    assert rows[1][9] == "'=HYPERLINK(1)"
     assert rows[2][4:7] == ("draft", "not checked", None)
 
 

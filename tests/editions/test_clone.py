@@ -81,7 +81,7 @@ def test_edition_fields_are_copied_and_every_date_is_a_year_later(source, organi
 
 def test_structure_is_copied_part_by_part(source, organiser):
     target = _clone(source, organiser)
-    q = ["key", "label", "type", "required", "position", "choices", "dimension", "consent_version"]
+    q = ["key", "label", "type", "required", "position", "choices", "dimension"]
     assert _fields(Question.objects.filter(edition=target), q) == _fields(Question.objects.filter(edition=source), q)
     c = ["name", "guidance", "weight", "scale_min", "scale_max", "position"]
     assert _fields(Criterion.objects.filter(edition=target), c) == _fields(Criterion.objects.filter(edition=source), c)

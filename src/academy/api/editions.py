@@ -36,6 +36,11 @@ class OrganisationOut(Schema):
     country: str = Field(description="ISO 3166 code.")
 
 
+class ConsentOut(Schema):
+    version: str = Field(description="The version of the edition's privacy notice the applicant agreed to.")
+    at: dt.datetime = Field(description="When they first submitted agreeing to that version (UTC).")
+
+
 class ApplicationOut(Schema):
     id: int
     name: str
@@ -46,6 +51,7 @@ class ApplicationOut(Schema):
     submitted_at: dt.datetime | None
     created_at: dt.datetime
     answers: dict = Field(description="The latest submitted version's answers, or the draft's if never submitted.")
+    consent: ConsentOut | None = Field(description="The privacy notice agreed to; null before the first submission.")
 
 
 class ApplicationPage(Schema):
@@ -118,6 +124,7 @@ def _application(app):
         "submitted_at": app.submitted_at,
         "created_at": app.created_at,
         "answers": app.current or {},
+        "consent": {"version": app.consent_version, "at": app.consent_at} if app.consent_version else None,
     }
 
 

@@ -17,7 +17,6 @@ FIELDS = [
     "max_value",
     "max_file_mb",
     "dimension",
-    "consent_version",
 ]
 
 

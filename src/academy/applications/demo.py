@@ -10,6 +10,7 @@ from django.db.models import F
 
 from academy.accounts.demo import PASSWORD
 from academy.accounts.models import User
+from academy.privacy.notices import current_notice
 from academy.registry.models import ClusterOrganisation, RegisteredPerson, RegistryRole
 from academy.registry.services import eligible_country_codes
 
@@ -48,7 +49,7 @@ def _when_2022(rng, edition):
     return max(local, edition.call_opens_at)
 
 
-def _answers(rng, choices, person, org_ecosystems):
+def _answers(rng, choices, person, org_ecosystems, consent=""):
     ecosystems = set(org_ecosystems.get(person.organisation_id, []))
     if rng.random() < 0.4:
         ecosystems.add(rng.choice(choices["ecosystems"]))
@@ -61,7 +62,7 @@ def _answers(rng, choices, person, org_ecosystems):
         "commit_attend": True,
         "commit_camera": True,
         "commit_homework": True,
-        "privacy": {"accepted": True, "version": standard_form.CONSENT_VERSION},
+        "privacy": {"accepted": True, "version": consent},
     }
 
 
@@ -101,6 +102,7 @@ def seed(ctx):
     people = _people(rng, APPLICATIONS_2022, staff_share=STAFF_SHARE, exclude=taken)
     user_ids = _users(people, password)
     countries = eligible_country_codes(y2022)
+    consent = current_notice(y2022).version  # what every 2022 applicant agreed to, on first submitting
     rows, versions = [], []
     for person in people:
         eligible = person.role == RegistryRole.MANAGER and person.organisation.country.code in countries
@@ -112,10 +114,12 @@ def seed(ctx):
                 applicant_id=user_ids[person.email],
                 organisation=person.organisation,
                 status=Status.WITHDRAWN if withdrawn else Status.SUBMITTED,
-                answers=_answers(rng, choices, person, org_ecosystems),
+                answers=_answers(rng, choices, person, org_ecosystems, consent),
                 revision=1,
                 is_eligible=eligible,
                 submitted_at=submitted_at,
+                consent_version=consent,
+                consent_at=submitted_at,
                 status_changed_at=submitted_at,
             )
         )
@@ -136,10 +140,12 @@ def seed(ctx):
         applicant=ana,
         organisation=RegisteredPerson.objects.get(email=ana.email).organisation,
         status=Status.SUBMITTED,
-        answers=dict(_answers(rng, choices, RegisteredPerson.objects.get(email=ana.email), org_ecosystems)),
+        answers=dict(_answers(rng, choices, RegisteredPerson.objects.get(email=ana.email), org_ecosystems, consent)),
         revision=1,
         is_eligible=True,
         submitted_at=y2022.deadline - dt.timedelta(days=4, hours=3),  # the time of her receipt in the mail demo
+        consent_version=consent,
+        consent_at=y2022.deadline - dt.timedelta(days=4, hours=3),
     )
     versions.append(_version(ana_2022, 1, ana_2022.answers, ana_2022.submitted_at))
     rows.append(ana_2022)

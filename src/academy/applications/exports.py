@@ -1,14 +1,26 @@
 """Answers as text, and the organiser's export of a filtered list of applications: one row per application,
 one column per question (by key) after the applicant's name, e-mail, organisation, country, status,
-eligibility and last submission time in the edition's time zone."""
+eligibility, last submission time in the edition's time zone, and the privacy notice version agreed to with
+when (in the edition's zone, with its abbreviation)."""
 
 from django.utils.translation import gettext as _
 
 from .models import QuestionType
 from .queries import current_answers
 
-FIXED_COLUMNS = ["name", "email", "organisation", "country", "status", "eligible", "submitted_at"]
+FIXED_COLUMNS = [
+    "name",
+    "email",
+    "organisation",
+    "country",
+    "status",
+    "eligible",
+    "submitted_at",
+    "consent_version",
+    "consent_at",
+]
 TIME_FORMAT = "%Y-%m-%d %H:%M"
+ZONED_FORMAT = "%Y-%m-%d %H:%M %Z"
 
 
 def answer_text(value):
@@ -22,6 +34,10 @@ def answer_text(value):
     if isinstance(value, list):
         return "; ".join(answer_text(item) for item in value)
     if isinstance(value, dict):
+        if "accepted" in value:  # a consent answer: {"accepted": True, "version": "2027-1"}
+            return (
+                _("agreed to version %(version)s") % {"version": value.get("version", "")} if value["accepted"] else ""
+            )
         return str(value.get("name") or value.get("filename") or value.get("path") or "")
     return str(value)
 
@@ -40,8 +56,8 @@ def answer_rows(questions, answers):
     return rows
 
 
-def local_time(moment, edition):
-    return moment.astimezone(edition.zone).strftime(TIME_FORMAT) if moment else ""
+def local_time(moment, edition, time_format=TIME_FORMAT):
+    return moment.astimezone(edition.zone).strftime(time_format) if moment else ""
 
 
 def eligible_text(value):
@@ -60,6 +76,8 @@ COLUMNS = [
     "status",
     "is_eligible",
     "submitted_at",
+    "consent_version",
+    "consent_at",
     "current",
 ]
 
@@ -70,7 +88,8 @@ def rows(applications, questions, edition):
     keys = [q.key for q in questions]
     eligible_texts = {value: eligible_text(value) for value in (True, False, None)}
     values = applications.annotate(current=current_answers()).values_list(*COLUMNS)
-    for name, email, organisation, country, status, eligible, submitted_at, answers in values.iterator(1000):
+    for row in values.iterator(1000):
+        name, email, organisation, country, status, eligible, submitted_at, consent_version, consent_at, answers = row
         answers = answers or {}
         yield [
             name,
@@ -80,6 +99,8 @@ def rows(applications, questions, edition):
             status,
             eligible_texts[eligible],
             local_time(submitted_at, edition),
+            consent_version,
+            local_time(consent_at, edition, ZONED_FORMAT),
             *(answer_text(answers.get(key)) for key in keys),
         ]
 

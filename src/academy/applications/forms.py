@@ -31,7 +31,6 @@ class QuestionForm(forms.ModelForm):
             "max_value",
             "max_file_mb",
             "dimension",
-            "consent_version",
         ]
         widgets = {"help_text": forms.Textarea(attrs={"rows": 3})}
 
@@ -82,8 +81,6 @@ class QuestionForm(forms.ModelForm):
             self.add_error("choices", _("Give at least two options, one per line."))
         if kind not in CHOICE_TYPES:
             data["choices"] = []
-        if kind == T.CONSENT and not data.get("consent_version"):
-            self.add_error("consent_version", _("Give the version of the privacy notice, e.g. 2022-1."))
         if kind not in TEXT_TYPES:
             data["max_length"] = None
         low, high = data.get("min_value"), data.get("max_value")

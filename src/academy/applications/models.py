@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -46,7 +47,6 @@ class Question(models.Model):
     max_value = models.DecimalField(_("maximum"), max_digits=12, decimal_places=2, null=True, blank=True)
     max_file_mb = models.PositiveSmallIntegerField(_("largest file (MB)"), default=5)
     dimension = models.CharField(_("diversity dimension"), max_length=20, choices=Dimension.choices, blank=True)
-    consent_version = models.CharField(_("privacy notice version"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("question")
@@ -56,6 +56,19 @@ class Question(models.Model):
 
     def __str__(self):
         return self.label
+
+    @cached_property
+    def consent_notice(self):
+        """The privacy notice a consent question cites: always the edition's current version, never typed."""
+        if self.type != QuestionType.CONSENT:
+            return None
+        from academy.privacy.notices import current_notice
+
+        return current_notice(self.edition)
+
+    @property
+    def consent_version(self):
+        return self.consent_notice.version if self.consent_notice else ""
 
     @property
     def limit(self):
@@ -112,6 +125,10 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("last submitted"), null=True, blank=True)
+    consent_version = models.CharField(
+        _("privacy notice agreed to"), max_length=40, blank=True, help_text="The version of the privacy notice."
+    )
+    consent_at = models.DateTimeField(_("agreed at"), null=True, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
 
     objects = ApplicationQuerySet.as_manager()

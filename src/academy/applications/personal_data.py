@@ -61,6 +61,9 @@ def export(user):
                 "eligibility_reasons": a.eligibility_reasons,
                 "started": iso(a.created_at),
                 "last_submitted": iso(a.submitted_at),
+                "privacy_notice_agreed": {"version": a.consent_version, "at": iso(a.consent_at)}
+                if a.consent_version
+                else None,
                 "current_answers": _readable(mine, a.answers),
                 "submitted_versions": [
                     {"number": v.number, "submitted_at": iso(v.submitted_at), "answers": _readable(mine, v.answers)}

@@ -17,7 +17,7 @@ from academy.mail.services import queue_mail
 
 from . import answers as answer_rules
 from . import eligibility
-from .models import Application, EligibilityOverride, Question, Status, SubmittedVersion
+from .models import Application, EligibilityOverride, Question, QuestionType, Status, SubmittedVersion
 from .status import change_status
 from .tasks import make_receipt
 from .wording import apply_address
@@ -72,7 +72,10 @@ def _require_open(edition, now):
 
 
 def questions_of(edition):
-    return list(Question.objects.filter(edition=edition).order_by("position", "pk"))
+    questions = list(Question.objects.filter(edition=edition).order_by("position", "pk"))
+    for question in questions:
+        question.edition = edition  # a consent question reads the edition's current notice through it
+    return questions
 
 
 def start_application(user, edition, *, now=None):
@@ -240,15 +243,38 @@ def submit(application, *, by, now=None, revision=None):
             application=locked, number=number, answers=locked.answers, submitted_at=now, revision=locked.revision
         )
         locked.submitted_at = now
-        locked.save(update_fields=["is_eligible", "eligibility_reasons", "organisation", "submitted_at", "updated_at"])
+        _record_consent(locked, questions, now)
+        locked.save(
+            update_fields=[
+                "is_eligible",
+                "eligibility_reasons",
+                "organisation",
+                "submitted_at",
+                "consent_version",
+                "consent_at",
+                "updated_at",
+            ]
+        )
         if locked.status == Status.DRAFT:
             change_status(locked, Status.SUBMITTED, by=by, version=number)
         else:
             record("application.resubmitted", actor=by, obj=locked, edition=edition, version=number)
         transaction.on_commit(lambda: make_receipt.enqueue(version.pk))
     application.status, application.submitted_at = locked.status, locked.submitted_at
+    application.consent_version, application.consent_at = locked.consent_version, locked.consent_at
     application.is_eligible, application.eligibility_reasons = locked.is_eligible, locked.eligibility_reasons
     return SubmitResult(version, created=True)
+
+
+def _record_consent(application, questions, now):
+    """Keep on the application the privacy notice version the submission agreed to, and since when: the
+    first submission that agreed to that version (a later one agreeing to the same version changes nothing)."""
+    for question in questions:
+        if question.type == QuestionType.CONSENT:
+            version = (application.answers.get(question.key) or {}).get("version", "")
+            if version and version != application.consent_version:
+                application.consent_version, application.consent_at = version, now
+            return
 
 
 def withdraw(application, *, by, now=None, reason=""):

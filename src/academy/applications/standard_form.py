@@ -9,8 +9,9 @@ from academy.registry.models import Ecosystem
 from .models import Dimension, Question, QuestionType
 
 T = QuestionType
-CONSENT_VERSION = "2022-1"
 EXPERIENCE_BANDS = ["Under 3 years", "3–5 years", "6–10 years", "Over 10 years"]
+# How long answers are kept is not typed here: the form adds it from the edition's retention setting.
+CONSENT_HELP = "Your answers are seen by the organisers and the reviewers of this edition only."
 BACKGROUNDS = [
     "Business / management",
     "Engineering / science",
@@ -77,12 +78,8 @@ def questions(ecosystem_names):
         dict(
             key="privacy",
             label="I have read the privacy notice and agree that my data is processed to run the academy.",
-            help_text=(
-                "Your answers are seen by the organisers and the reviewers of this edition only, and kept for "
-                "two years after it ends."
-            ),
+            help_text=CONSENT_HELP,
             type=T.CONSENT,
-            consent_version=CONSENT_VERSION,
         ),
     ]
 

@@ -50,6 +50,7 @@ def current_notice(edition):
     """The edition's latest notice; an edition that has none yet gets its first one, from `first_text`."""
     notice = PrivacyNotice.objects.filter(edition=edition).order_by("-number").first()
     if notice is not None:
+        notice.edition = edition  # the caller's instance: its retention is then one query at most
         return notice
     try:
         with transaction.atomic():

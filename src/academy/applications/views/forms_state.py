@@ -41,7 +41,7 @@ class Field:
 
     @property
     def has_help(self):
-        return bool(self.q.help_text or self.q.limit or self.q.type == T.FILE)
+        return bool(self.q.help_text or self.q.limit or self.q.type in (T.FILE, T.CONSENT))
 
     @property
     def described_by(self):
@@ -69,6 +69,8 @@ def shown(question, value, *, posted=False):
     if kind in answer_rules.TICKED:
         if posted:
             return isinstance(value, str) and value.lower() in ("on", "true", "yes", "1")
+        if kind == T.CONSENT:  # agreed to an earlier version of the notice: ask again
+            return isinstance(value, dict) and value.get("version") == question.consent_version
         return bool(value)
     if kind == T.YES_NO:
         if isinstance(value, bool):

@@ -17,6 +17,7 @@ from academy.editions.models import Academy
 from academy.mail import demo as mail_demo
 from academy.participation import demo as participation_demo
 from academy.privacy import demo as privacy_demo
+from academy.privacy import demo_notices as privacy_notices_demo
 from academy.programme import demo as programme_demo
 from academy.registry import demo as registry_demo
 from academy.reports import demo as reports_demo
@@ -29,6 +30,7 @@ STEPS = [
     editions_demo,
     registry_demo,
     accounts_demo,
+    privacy_notices_demo,
     applications_demo,
     reviews_demo,
     selection_demo,
