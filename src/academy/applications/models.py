@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from academy.privacy.notices import current_notice
+
 
 class QuestionType(models.TextChoices):
     SHORT_TEXT = "short_text", _("Short text")
@@ -62,8 +64,6 @@ class Question(models.Model):
         """The privacy notice a consent question cites: always the edition's current version, never typed."""
         if self.type != QuestionType.CONSENT:
             return None
-        from academy.privacy.notices import current_notice
-
         return current_notice(self.edition)
 
     @property
