@@ -10,8 +10,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Background task workers for `make demo`: one per core (receipt PDFs at the deadline are CPU work).
 TASK_WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
+# Test processes for `make pytest` / `make test-fast` (pytest-xdist): auto = one per CPU; WORKERS=0 runs serially.
+WORKERS ?= auto
 
-.PHONY: demo test setup lint check-migrations pytest serve seed bench browser-deps clean
+.PHONY: demo test test-fast setup lint check-migrations pytest serve seed bench browser-deps clean
 
 ## Set everything up, seed the demo and serve it on http://127.0.0.1:8000 with task workers and the job runner.
 demo: setup
@@ -57,7 +59,12 @@ check-migrations: setup
 	DJANGO_SETTINGS_MODULE=academy.settings.test $(BIN)/academy makemigrations --check --dry-run
 
 pytest: setup
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+## The inner loop: every test except those marked slow (browser, fuzz, matrix, worker kill, solver properties,
+## backups). CI never uses it: `make test` runs them all.
+test-fast: setup
+	$(BIN)/pytest -n $(WORKERS) -m "not slow" $(PYTEST_ARGS)
 
 ## Benchmarks (figures printed; the README shows the latest).
 bench: setup

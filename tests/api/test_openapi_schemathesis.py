@@ -18,6 +18,8 @@ from tests.applications import screening_factories as sf
 from tests.reviews import builders
 from tests.security.forms import bounded
 
+pytestmark = pytest.mark.slow
+
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/v1/"))
 schema.app = get_wsgi_application()  # every request (schemathesis' own re-checks too) goes to the WSGI app
 TOKEN = "ba_schemathesis-organiser-token"  # stored by the fixture; fixed, so schemathesis may cache it

@@ -12,17 +12,24 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
             # A live server needs committed rows, and the flush after each test would also wipe the
             # reference data that migrations load (the 14 ecosystems): restore it after every test.
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
+@pytest.fixture(scope="session")
+def axe_source():
+    """axe-core's script, read once per test process (about 650 kB)."""
+    return AXE.read_text()
+
+
 @pytest.fixture
-def axe_violations():
+def axe_violations(axe_source):
     """Run axe-core in the page (WCAG 2.1 A and AA rules) and return the violations."""
 
     def run(page):
-        page.evaluate(AXE.read_text())  # evaluated over the DevTools protocol, so the page's CSP still holds
+        page.evaluate(axe_source)  # evaluated over the DevTools protocol, so the page's CSP still holds
         result = page.evaluate(
             "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
         )

@@ -3,14 +3,12 @@
 import itertools
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from academy.community.grouping import Member, country_weight, form_groups, group_count, penalty
 
-FEW = settings(
-    max_examples=30, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FEW = settings(max_examples=30)  # the rest from the suite's Hypothesis profile (tests/conftest.py)
 BANDS = ["Under 3 years", "3–5 years", "6–10 years", "Over 10 years"]
 ECOSYSTEMS = ["Digital", "Health", "Energy", "Agri-food", "Mobility", "Textile"]
 
@@ -94,7 +92,7 @@ def brute_best(members, size):
     return best
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, database=None)
+@settings(max_examples=25)
 @given(cohorts(low=4, high=7, countries=3), st.integers(2, 3))
 def test_the_program_finds_the_brute_force_optimum_on_tiny_cohorts(members, size):
     result = form_groups(members, size, seed=1, time_limit=5)

@@ -25,7 +25,7 @@ from academy.mail.models import OutboxMessage
 
 from .sink import Sink
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
 ACADEMY = str(Path(sys.executable).parent / "academy")

@@ -12,6 +12,8 @@ import psycopg
 import pytest
 from django.db import connection
 
+pytestmark = pytest.mark.slow
+
 ACADEMY = str(Path(sys.executable).parent / "academy")
 COUNT_SCRIPT = (
     "import json; from academy.registry.models import ClusterOrganisation as O; "

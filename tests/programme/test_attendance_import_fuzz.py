@@ -11,14 +11,13 @@ import io
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from academy.imports import MAX_LINE
 from academy.programme.attendance import apply_import, plan_import
 from academy.programme.attendance_import import ReportError, parse_report
 from academy.programme.models import Attendance
-from tests.fuzzing import bounded
 from tests.programme.importing import SAMPLES, confirm, upload
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +26,7 @@ TEAMS = (SAMPLES / "teams_attendance.csv").read_bytes()
 HEADER = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
 ANA = "Ana Costa,ana.costa@cluster-pt.example,12/01/2022 09:00:00 AM,12/01/2022 10:30:00 AM,{minutes}\n"
 FORMULAS = ["=cmd|' /C calc'!A0", "+1", "-1", "@SUM", "=1+1"]  # no brackets: Zoom's "Name (Original Name)"
-FUZZ = bounded(max_examples=40)
+FUZZ = settings(max_examples=40)
 
 
 def rows(session):

@@ -2,6 +2,7 @@ import pytest
 from django_countries import countries
 
 from academy.registry.models import CountryGroup, EligibleCountry
+from academy.registry.services import set_default_eligible_countries
 from tests import factories
 
 
@@ -19,6 +20,17 @@ def test_default_eligible_countries_are_the_27_member_states_and_11_cosme_countr
     cosme = set(rows.filter(group=CountryGroup.COSME).values_list("country", flat=True))
     assert cosme == {"IS", "AL", "BA", "XK", "ME", "MK", "RS", "TR", "AM", "MD", "UA"}
     assert not rows.filter(country__in=["CH", "NO", "GB"]).exists()
+
+
+@pytest.mark.django_db
+def test_setting_the_defaults_again_keeps_one_row_per_country_and_restores_its_group(edition):
+    EligibleCountry.objects.filter(edition=edition, country="TR").update(group=CountryGroup.EU)
+    kept = EligibleCountry.objects.get(edition=edition, country="FR").pk
+    set_default_eligible_countries(edition)
+    rows = EligibleCountry.objects.filter(edition=edition)
+    assert rows.count() == 38
+    assert rows.get(country="TR").group == CountryGroup.COSME
+    assert rows.get(country="FR").pk == kept
 
 
 @pytest.mark.django_db

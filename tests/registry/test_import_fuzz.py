@@ -10,17 +10,16 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from academy.imports import MAX_LINE
 from academy.registry.importer import ImportFailed, import_registry
 from academy.registry.models import ClusterOrganisation, RegisteredPerson
-from tests.fuzzing import bounded
 from tests.registry.test_import import GOOD, HEADER
 
 pytestmark = pytest.mark.django_db
-FUZZ = bounded(max_examples=50)
+FUZZ = settings(max_examples=50)
 ROW = "ECCP-7,{org},DE,,,digital,{members},,,{email},{name},manager,yes\n"
 
 

@@ -6,7 +6,7 @@ from itertools import combinations
 from unittest.mock import patch
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from academy.reviews import assignment_flow
@@ -21,7 +21,7 @@ from academy.reviews.assignment import (
     conflict_reason,
 )
 
-SETTINGS = settings(deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings()  # the suite's Hypothesis profile (tests/conftest.py): Hypothesis's 100 examples
 
 
 ORGANISATIONS = st.one_of(st.none(), st.sampled_from("abcde"))

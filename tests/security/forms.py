@@ -6,22 +6,15 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from django.urls import Resolver404, resolve
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import Phase, settings
 
 THIRD_PARTY = ("allauth.", "django.contrib.")
 
 
 def bounded(examples):
-    """Hypothesis settings for the fuzz tests: a fixed number of examples, the same ones every run, no
-    example database, no deadline (the machine is shared) and no shrinking (a failure is shown as found)."""
-    return settings(
-        max_examples=examples,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.explicit, Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    """A fixed number of examples and no shrinking (a failure is shown as found); the same examples every run,
+    no deadline and no example database come from the suite's Hypothesis profile (tests/conftest.py)."""
+    return settings(max_examples=examples, phases=[Phase.explicit, Phase.generate])
 
 
 @dataclasses.dataclass

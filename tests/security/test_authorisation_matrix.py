@@ -214,9 +214,10 @@ RULES = {
 
 
 @pytest.fixture
-def world(db, monkeypatch):
-    monkeypatch.setattr("academy.participation.info.info_pack_pdf", lambda pack: w.PDF)  # PDFs: tests/participation
-    return w.build()
+def world(world, monkeypatch):
+    """The module's world (tests/security/conftest.py); PDFs are tested in tests/participation."""
+    monkeypatch.setattr("academy.participation.info.info_pack_pdf", lambda pack: w.PDF)
+    return world
 
 
 def test_every_url_has_a_rule():
@@ -228,11 +229,13 @@ def test_every_url_has_a_rule():
     assert set(RULES) <= set(urls), f"RULES names URLs that no longer exist: {sorted(set(RULES) - set(urls))}"
 
 
+@pytest.mark.slow
 def test_every_url_answers_each_role_as_the_rules_say(world):
     problems = matrix.run(world, RULES)
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ["/admin/", "/admin/accounts/user/", "/admin/accounts/apitoken/"])
 def test_the_back_office_is_for_platform_admins_only(world, path):
     """Django's admin is outside the matrix (its URLs are Django's); its door is checked here."""

@@ -15,13 +15,10 @@ from .forms import bounded
 from .test_authorisation_matrix import RULES
 from .test_fuzz_forms import NASTY
 
+pytestmark = pytest.mark.slow
+
 PARAMETERS = ["status", "eligible", "country", "ecosystem", "experience", "q", "sort", "limit", "offset"]
 value = st.one_of(st.sampled_from(NASTY), st.text(max_size=30), st.integers(-(10**20), 10**20).map(str))
-
-
-@pytest.fixture
-def world(db):
-    return w.build()
 
 
 def test_no_api_endpoint_answers_arbitrary_input_with_a_server_error(world):

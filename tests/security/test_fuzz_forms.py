@@ -25,6 +25,8 @@ from . import world as w
 from .forms import bounded, forms_on
 from .test_authorisation_matrix import RULES
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = int(__import__("os").environ.get("FUZZ_EXAMPLES", 12))  # per form; about 60 forms
 DURING_CALL = dt.datetime(2022, 10, 20, 10, tzinfo=dt.UTC)  # the factory edition's call is open
 DURING_REVIEW = dt.datetime(2022, 11, 7, 10, tzinfo=dt.UTC)
@@ -134,9 +136,10 @@ def fuzz(grid, form, problems):
 
 
 @pytest.fixture
-def world(db, monkeypatch):
+def world(world, monkeypatch):
+    """The module's world (tests/security/conftest.py); PDFs are tested in tests/participation."""
     monkeypatch.setattr("academy.participation.info.info_pack_pdf", lambda pack: w.PDF)
-    return w.build()
+    return world
 
 
 def test_no_form_answers_arbitrary_input_with_a_server_error_or_a_partial_write(world):

@@ -9,12 +9,8 @@ from .matrix import rule
 from .test_authorisation_matrix import ORGANISERS, RULES, SIGNED_IN
 
 LEAKY = "leaky:answers"
-pytestmark = pytest.mark.urls("tests.security.leaky_urls")  # ROOT_URLCONF for the test, caches cleared
-
-
-@pytest.fixture
-def world(db):
-    return w.build()
+# ROOT_URLCONF for the test, caches cleared
+pytestmark = [pytest.mark.slow, pytest.mark.urls("tests.security.leaky_urls")]
 
 
 def test_a_new_url_without_a_rule_is_reported_with_the_line_to_add(world):

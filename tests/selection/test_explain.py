@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 
 from academy.selection.explain import explain
 from academy.selection.instance import Instance
@@ -86,7 +86,7 @@ def test_when_the_rules_let_no_one_in_the_empty_cohort_is_explained():
     assert "cannot be selected without breaking a hard rule" in why["a"].message
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=30)
 @given(brute.instances(max_candidates=7, soft=False))
 def test_the_score_given_up_is_what_forcing_them_in_costs(data):
     instance = Instance.from_json(data)

@@ -9,7 +9,7 @@ from academy.selection.solver import solve
 from . import brute
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(brute.instances())
 def test_an_instance_and_its_result_survive_a_json_round_trip(data):
     instance = Instance.from_json(data)

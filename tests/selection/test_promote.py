@@ -1,4 +1,4 @@
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from academy.selection.instance import Instance
@@ -8,7 +8,7 @@ from . import brute
 from .test_solver import people
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=40)
 @given(brute.instances(soft=False), st.data())
 def test_promotion_keeps_every_rule_when_someone_can_and_never_exceeds_the_maximum(data, draw):
     instance = Instance.from_json(data)

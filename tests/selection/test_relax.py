@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 
 from academy.selection.instance import Instance
 from academy.selection.relax import relax
@@ -9,7 +9,7 @@ from . import brute
 from .test_solver import people
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=40)
 @given(brute.instances(max_candidates=7, soft=False))
 def test_the_relaxation_is_the_smallest_and_makes_the_instance_solvable(data):
     instance = Instance.from_json(data)

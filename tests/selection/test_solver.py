@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from academy.selection.instance import Instance
@@ -9,9 +9,7 @@ from . import brute
 
 # derandomize: the same examples every run, so CI is reproducible. Random runs of 15,000 examples found
 # one counterexample, kept below as a test of its own.
-FEW = settings(
-    max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FEW = settings(max_examples=40)  # the rest from the suite's Hypothesis profile (tests/conftest.py)
 
 
 def chosen(data, result):

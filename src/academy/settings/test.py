@@ -4,7 +4,14 @@ import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("ACADEMY_DATA_DIR", tempfile.mkdtemp(prefix="academy-test-"))
+# A data directory (uploads, mail files, static) of its own per test process. pytest-xdist's workers inherit the
+# environment of the process that started them, so a worker makes its own; a subprocess that a test starts shares
+# its worker's; a directory named by hand (ACADEMY_DATA_DIR without the marker) is used as it is.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+_owner = os.environ.get("ACADEMY_TEST_DATA_DIR_OF")
+if "ACADEMY_DATA_DIR" not in os.environ or (_owner is not None and _owner != _worker):
+    os.environ["ACADEMY_DATA_DIR"] = tempfile.mkdtemp(prefix=f"academy-test-{_worker or 'main'}-")
+    os.environ["ACADEMY_TEST_DATA_DIR_OF"] = _worker
 
 from .base import *  # noqa: E402,F403
 
