@@ -1,6 +1,12 @@
 """What the organisers' review board reads: progress per reviewer, the normalised scores, the ranked table,
 its export. Every function takes a fixed number of queries, and the table rows are plain values (no model
-instances), so a page of 50 and an export of 5,000 cost little more than the scores themselves."""
+instances), so a page of 50 and an export of 5,000 cost little more than the scores themselves.
+
+The normalisation and the counts per reviewer are computed once per state of the edition's reviews: they are
+kept in this process under the edition's scores version (``versioning.py``), which database triggers bump in the
+same transaction as every write that could change them, together with the disagreement thresholds they used.
+A version once seen is never reused for other data (its stamp is drawn afresh, rolled-back writes included),
+so a page can never show scores older than the reviews it reads."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -9,15 +15,35 @@ from django.db.models import Count, Max
 
 from academy.accounts.models import Role, User
 
+from . import versioning
 from .conflicts import in_scope, scope_filter, setup_for
 from .models import Assignment, Recommendation, Review
 from .scoring import normalise
 
+KEEP = 16  # versions kept in this process (a few editions, a few thresholds)
+_kept = {}
 
-def reviewer_progress(edition):
-    """Every reviewer of the edition, with ``assigned``, ``begun``, ``submitted`` and ``last_activity`` set on
-    each; two queries."""
-    counts = {
+
+def _per_version(edition, part, compute):
+    """``compute()`` once per (edition, scores version, thresholds) and ``part``; the version is read before the
+    data ``compute`` reads, so what is kept under a version is never older than it."""
+    setup = setup_for(edition)
+    key = (edition.pk, *versioning.current(edition), setup.disagreement_points, setup.disagreement_z, part)
+    value = _kept.get(key)
+    if value is None:
+        value = _kept[key] = compute()
+        while len(_kept) > KEEP:
+            del _kept[next(iter(_kept))]
+    return value
+
+
+def forget():
+    """Drop what this process keeps (tests that compare a fresh computation)."""
+    _kept.clear()
+
+
+def _progress_counts(edition):
+    return {
         row["reviewer_id"]: row
         for row in Assignment.objects.filter(scope_filter(), edition=edition, removed=False)
         .values("reviewer_id")
@@ -28,6 +54,12 @@ def reviewer_progress(edition):
             last_activity=Max("review__updated_at"),
         )
     }
+
+
+def reviewer_progress(edition):
+    """Every reviewer of the edition, with ``assigned``, ``begun``, ``submitted`` and ``last_activity`` set on
+    each; two queries (the counts kept per scores version)."""
+    counts = _per_version(edition, "progress", lambda: _progress_counts(edition))
     people = list(
         User.objects.filter(edition_roles__edition=edition, edition_roles__role=Role.REVIEWER).order_by(
             "full_name", "email"
@@ -95,10 +127,17 @@ class Ranked:
 
 
 def ranked(edition):
-    stats = aggregate(edition)
-    scored = stats.ranking()
+    """The edition's ``Ranked``: the normalisation and its ranking kept per scores version; the applications in
+    review without a submitted review (the tail, by id) read afresh, since entering review without an
+    assignment leaves the version alone."""
+    stats, scored = _per_version(edition, "ranking", lambda: _ranking(edition))
     rest = sorted(set(in_scope(edition).values_list("pk", flat=True)) - set(scored))
     return Ranked(stats, scored + rest)
+
+
+def _ranking(edition):
+    stats = aggregate(edition)
+    return stats, stats.ranking()
 
 
 def board_rows(edition, ranking, ids=None):

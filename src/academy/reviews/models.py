@@ -223,3 +223,21 @@ class Review(models.Model):
 
     def __str__(self):
         return f"Review of {self.assignment}"
+
+
+class ScoresVersion(models.Model):
+    """Which state of an edition's reviews the board's normalisation was computed from. Database triggers
+    (``versioning.py``, installed by migration 0002) bump it in the same transaction as every write that can
+    change the scores or the progress per reviewer: a review or an assignment written or deleted in any way
+    (bulk writes and the admin included), an assigned application entering or leaving review. ``stamp`` is
+    drawn afresh at each bump, so a number that a rolled-back write once had never names other data.
+
+    ``edition_id`` is a plain number, not a foreign key: the triggers fire while an edition's rows are
+    deleted too, and must not recreate a row that points at an edition going away."""
+
+    edition_id = models.BigIntegerField(unique=True)
+    number = models.BigIntegerField(default=0)
+    stamp = models.CharField(max_length=32, default="")
+
+    def __str__(self):
+        return f"Scores of edition {self.edition_id}, version {self.number}"

@@ -22,6 +22,7 @@ from ..assignment import AssignmentInfeasible
 from ..conflicts import in_scope, setup_for
 from ..forms import AddReviewerForm
 from ..models import Assignment
+from .board_display import progress_rows, ranking_rows
 
 PER_PAGE = 50
 
@@ -37,9 +38,9 @@ def board(request, edition):
         "edition": edition,
         "setup": setup_for(edition),
         "page": page,
-        "rows": tables.board_rows(edition, ranking, list(page.object_list)),
+        "rows": ranking_rows(tables.board_rows(edition, ranking, list(page.object_list))),
         "flagged_only": flagged_only,
-        "reviewers": reviewers,
+        "reviewers": progress_rows(reviewers, edition.zone),
         "late": sum(1 for r in reviewers if r.submitted < r.assigned),
         "in_review": len(ranking),
         "reviews_submitted": len(stats.z),
@@ -51,6 +52,9 @@ def board(request, edition):
         ).count(),
         "open": services.review_open(edition),
         "applications_url": reverse("reviews:application", kwargs={"slug": edition.slug, "application": 0})[:-2],
+        "remind": _("Remind"),
+        "disagree": _("Reviewers disagree"),
+        "third": _("Third review"),
     }
     return render(request, "reviews/board.html", context)
 
