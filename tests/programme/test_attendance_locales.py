@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from academy.accounts.models import AuditEntry
 from academy.programme.models import Attendance, Source
 from tests import factories
 from tests.programme import factories as pf
@@ -77,6 +78,8 @@ def test_every_locale_and_layout_credits_the_same_minutes_and_says_how_it_was_re
     confirm(client, session, response)
     saved = {a.application.applicant.full_name: (a.minutes, a.source) for a in session.attendance.all()}
     assert saved == {name: (minutes, Source.IMPORT) for name, minutes in MINUTES.items()}
+    audit = AuditEntry.objects.get(action="attendance.imported").data
+    assert (audit["matched"], audit["ignored_lines"]) == (4, [7] if platform == "zoom" else [])
 
 
 def test_a_day_first_report_of_the_session_day_is_read_by_that_day(client, session, cohort, organiser):
