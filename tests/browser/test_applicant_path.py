@@ -33,7 +33,7 @@ def sign_up_and_verify(page, live_server, email, name):
     page.get_by_label("Password:", exact=True).fill("cluster-manager-42")
     page.get_by_label("Password (again)").fill("cluster-manager-42")
     page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    expect(page.get_by_role("heading", name="Verify your email address")).to_be_visible()
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Confirm").click()

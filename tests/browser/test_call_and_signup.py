@@ -31,7 +31,7 @@ def test_a_new_person_signs_up_by_label_and_is_asked_to_verify(page, live_server
     page.get_by_label("Password:", exact=True).fill("cluster-manager-42")
     page.get_by_label("Password (again)").fill("cluster-manager-42")
     page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    expect(page.get_by_role("heading", name="Verify your email address")).to_be_visible()
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Confirm").click()

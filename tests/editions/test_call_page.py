@@ -35,3 +35,10 @@ def test_page_has_landmarks_and_a_skip_link(client, edition):
     page = client.get(f"/editions/{edition.slug}/").content.decode()
     assert 'href="#main"' in page and '<main id="main"' in page
     assert page.count("<h1>") == 1
+
+
+@pytest.mark.django_db
+def test_the_call_page_links_to_the_programme(client):
+    edition = factories.edition()
+    page = client.get(f"/editions/{edition.slug}/").content.decode()
+    assert f'<a href="/editions/{edition.slug}/programme/">See the programme of the academy days</a>' in page
