@@ -34,5 +34,7 @@ def test_core_is_the_ground_floor_and_installed_first():
 def test_every_shared_module_at_the_root_is_forbidden_every_app_but_core():
     shared = contracts()["shared"]
     at_root = {f"academy.{p.stem}" for p in (ROOT / "src" / "academy").glob("*.py") if p.stem not in ENTRY_POINTS}
-    assert set(shared["source_modules"]) == at_root | {"academy.core"}
+    assert set(shared["source_modules"]) == at_root | {"academy.core"}, (
+        "A module at academy's root is shared by the apps: add it to the 'shared' contract in pyproject.toml"
+    )
     assert set(shared["forbidden_modules"]) == set(academy_apps()) - {"academy.core"}
