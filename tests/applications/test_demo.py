@@ -2,7 +2,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 
+from academy.applications import exports
 from academy.applications.models import Application, Question, Status, SubmittedVersion
 from academy.editions.models import Edition
 
@@ -36,6 +38,12 @@ def test_the_demo_seeds_600_applications_to_2022_and_drafts_in_the_open_edition(
     client.force_login(ana.applicant)
     page = client.get(f"/editions/{current.slug}/apply/").content.decode()
     assert "You can apply" in page and "Lisbon Digital Health Cluster" in page and "4 of 9 required answers" in page
+    assert f"privacy notice, version {current.year}-2 of" in page  # the open edition's second notice
+    assert not applications.exclude(consent_version="2022-1").exists()  # every 2022 applicant agreed to 2022-1
+    assert not applications.filter(consent_at__isnull=True).exists()
+    first = applications.exclude(submitted_at=F("consent_at")).first()  # resubmitted: consent from the first time
+    assert first.consent_at == first.versions.get(number=1).submitted_at
+    assert exports.answer_text(first.answers["privacy"]) == "agreed to version 2022-1"  # the export's column
     some = applications.filter(status=Status.SUBMITTED).first()
     client.force_login(some.applicant)
     response = client.get(f"/applications/{some.pk}/receipt/1/")  # rendered on the first download
