@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
+from academy.editions.times import format_in_zone
 from academy.mail.services import queue_mail
 
 from . import answers as answer_rules
@@ -162,11 +163,7 @@ def save_draft(application, changes, *, based_on_revision, now=None, questions=N
                 result.conflicts[key] = _(
                     "This answer was changed in another tab or window at %(time)s; reload to see the latest version. "
                     "What you typed here has not been saved."
-                ) % {
-                    "time": formats.date_format(
-                        timezone.localtime(datetime.fromisoformat(last["at"]), edition.zone), "H:i T"
-                    )
-                }
+                ) % {"time": format_in_zone(datetime.fromisoformat(last["at"]), edition, "H:i")}
                 continue
             if value is None:
                 stored.pop(key, None)
@@ -225,7 +222,7 @@ def submit(application, *, by, now=None, revision=None):
                     "This application was changed in another tab or window at %(time)s; reload to see the "
                     "latest version before you submit."
                 )
-                % {"time": formats.date_format(timezone.localtime(locked.updated_at, edition.zone), "H:i T")}
+                % {"time": format_in_zone(locked.updated_at, edition, "H:i")}
             )
         questions = questions_of(edition)
         if not questions:

@@ -9,12 +9,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from academy.accounts.access import signed_in
 from academy.editions.models import Edition
+from academy.editions.times import format_in_zone
 
 from .. import answers as answer_rules
 from .. import eligibility, services, wording
@@ -118,7 +119,7 @@ def apply(request, edition):
             messages.success(
                 request,
                 _("Saved at %(time)s. Your draft is not submitted yet.")
-                % {"time": formats.date_format(timezone.localtime(result.saved_at, edition.zone), "H:i:s T")},
+                % {"time": format_in_zone(result.saved_at, edition, "H:i:s")},
             )
         return redirect(apply_url(edition))
     try:
@@ -192,7 +193,7 @@ def autosave(request, edition, key):
         error=result.errors.get(key) or result.conflicts.get(key, ""),
         late=result.late,
         seen=result.seen.get(key, seen[key]),
-        saved_at=formats.date_format(timezone.localtime(result.saved_at, edition.zone), "H:i:s T"),
+        saved_at=format_in_zone(result.saved_at, edition, "H:i:s"),
         answered=answered,
         total=total,
         file=application.answers.get(key) if question.type == T.FILE else None,
