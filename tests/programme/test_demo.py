@@ -62,6 +62,7 @@ def test_the_demo_leaves_a_british_zoom_report_of_the_first_session_to_import_by
     zone = edition.zone
     report = parse_report(pathlib.Path(path).read_bytes(), zone=zone, days={first.starts_at.astimezone(zone).date()})
     plan = plan_import(report, first, cohort)
+    assert report.errors == [] and all(row.duration_minutes > 0 for row in report.rows)
     assert report.dates.startswith("Dates read as day/month/year, the order that puts them on the session's day")
     assert [reason.split(":")[1].strip() for _line, reason in report.ignored] == [
         f"{cohort[0].applicant.full_name} was in the waiting room, not yet admitted"

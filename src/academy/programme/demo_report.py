@@ -30,20 +30,22 @@ def write_sample(ctx, edition):
     minute = dt.timedelta(minutes=1)
     host = ("ECCP Events", edition.contact_email or "events@example.org")
     rows = [(*host, start - 10 * minute, end + 60 * minute, "No", "No")]
+    length = (end - start) / minute
     for number, application in enumerate(cohort):
         person = application.applicant
         name, email = person.full_name or person.email, person.email
-        joined = start + ctx.rng.randint(-5, 8) * minute
-        left = end - ctx.rng.randint(0, 10) * minute
+        joined = start + ctx.rng.randint(-5, 3) * minute
+        left = end - ctx.rng.randint(0, int(length // 6)) * minute
         if number == 0:  # kept in the waiting room for six minutes first
             rows.append((name, email, joined - 6 * minute, joined, "No", "Yes"))
-        if number == 1:  # lost the connection and came back
-            rows.append((name, email, joined, joined + 30 * minute, "No", "No"))
-            joined += 34 * minute
+        if number == 1:  # lost the connection for three minutes and came back
+            dropped = start + int(length * 0.4) * minute
+            rows.append((name, email, joined, dropped, "No", "No"))
+            joined = dropped + 3 * minute
         if number == 2:  # a guest, found by name
             email = ""
         rows.append((name, email, joined, left, "Yes" if not email else "No", "No"))
-    rows.append(("iPhone de Marc", "", start + 20 * minute, start + 35 * minute, "Yes", "No"))
+    rows.append(("iPhone de Marc", "", start + 5 * minute, start + int(length // 2) * minute, "Yes", "No"))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*HEADER, "In Waiting Room"])
