@@ -129,3 +129,16 @@ def test_the_next_edition_starts_with_the_current_text_as_its_version_1(edition,
     copied = notices.current_notice(target)
     assert copied.version == f"{target.year}-1" and copied.controller == TEXT["controller"]
     assert copied.purpose == "To run Next one."
+
+
+def test_a_new_retention_period_publishes_the_notice_again_so_applicants_agree_to_it(client, edition, organiser):
+    client.force_login(organiser)
+    first = notices.current_notice(edition)
+    url = reverse("privacy:overview", args=[edition.slug])
+    client.post(url, {"months": "12"})  # the default again: nothing changed
+    assert notices.current_notice(edition).pk == first.pk
+    response = client.post(url, {"months": "24"}, follow=True)
+    current = notices.current_notice(edition)
+    assert current.number == 2 and current.purpose == first.purpose
+    assert f"new version {current.version}" in response.content.decode()
+    assert "anonymised 24 months" in client.get(reverse("privacy:notice", args=[edition.slug])).content.decode()

@@ -82,6 +82,13 @@ def publish(edition, text, *, by, now=None):
     return notice
 
 
+def republish(edition, *, by, now=None):
+    """The current text again as a new version: for a change of the retention period, which the notice
+    words from the setting, so that applicants agree again to what it now says."""
+    current = current_notice(edition)
+    return publish(edition, {name: getattr(current, name) for name in TEXT_FIELDS}, by=by, now=now)
+
+
 def history(edition):
     """Every version of the edition's notice, latest first."""
     return PrivacyNotice.objects.filter(edition=edition).order_by("-number")

@@ -12,6 +12,7 @@ from academy.accounts.services import record
 from academy.core.personal_data import Subject, sections
 from academy.editions.models import Edition, Phase
 
+from . import notices
 from .audit import record_access
 from .models import Anonymisation, Reason, retention_for
 
@@ -130,4 +131,7 @@ def due_editions(now=None):
 
 
 def record_change(policy, *, by):
+    """Audit a new retention period and publish the privacy notice again (it words the period from the
+    setting, so what applicants agree to changed); returns the notice's new version."""
     record("privacy.retention_changed", actor=by, obj=policy, edition=policy.edition, months=policy.months)
+    return notices.republish(policy.edition, by=by)

@@ -101,11 +101,17 @@ def overview(request, edition):
     policy = services.retention_for(edition)
     form = RetentionForm(request.POST or None, instance=policy)
     if request.method == "POST" and form.is_valid():
+        changed = "months" in form.changed_data
         policy = form.save(commit=False)
         policy.updated_by = request.user
         policy.save()
-        services.record_change(policy, by=request.user)
-        messages.success(request, _("Saved. The purge now runs on %(day)s.") % {"day": f"{policy.purge_on:%d %B %Y}"})
+        message = _("Saved. The purge now runs on %(day)s.") % {"day": f"{policy.purge_on:%d %B %Y}"}
+        if changed:
+            notice = services.record_change(policy, by=request.user)
+            message += " " + _("The privacy notice says so in its new version %(version)s.") % {
+                "version": notice.version
+            }
+        messages.success(request, message)
         return redirect("privacy:overview", slug=edition.slug)
     context = {
         "edition": edition,
