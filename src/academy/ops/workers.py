@@ -4,7 +4,8 @@ A django-tasks-db worker runs one task at a time in one process, and what the qu
 is CPU work (receipt PDFs): one worker per core is what lets receipts keep up with a rush, where a single
 worker fell over a thousand tasks behind. `academy workers` is what `make demo` starts and what the
 production guide runs on each worker machine; TASK_WORKERS=N (or --count N) chooses another number.
-A stop signal (Ctrl-C, SIGTERM) reaches every worker: each finishes its current task, then exits."""
+A stop signal (Ctrl-C, SIGTERM) reaches every worker once: each finishes its current task, then exits.
+Under systemd, use KillMode=mixed so that only this process gets the SIGTERM and passes it on."""
 
 import os
 import signal
@@ -31,12 +32,15 @@ def worker_command(options):
 
 def run(count, options):
     """Start `count` workers, pass stop signals on to them, wait for all; the worst exit code."""
-    workers = [subprocess.Popen(worker_command(options)) for _ in range(count)]  # noqa: S603 -- our own command
+    # Each worker in its own process group: a Ctrl-C or `kill 0` aimed at this group reaches only this
+    # process, which passes it on once. A db_worker takes a second signal as "stop the task now", which
+    # would leave that task marked running for ever.
+    workers = [subprocess.Popen(worker_command(options), process_group=0) for _ in range(count)]  # noqa: S603
 
-    def stop(signum, _frame):
+    def stop(_signum, _frame):
         for worker in workers:
             if worker.poll() is None:
-                worker.send_signal(signum)
+                worker.send_signal(signal.SIGTERM)  # what db_worker stops on, whichever signal came here
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
