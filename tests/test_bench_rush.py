@@ -21,6 +21,8 @@ def test_the_rush_benchmark_runs_and_every_submission_gets_its_receipt():
     env = {**os.environ, "BENCH_TINY": "1", "DRAIN_LIMIT": "300"}
     for key in ("DATABASE_URL", "BENCH_DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(key, None)  # its own throw-away SQLite file, never the test run's database
+    for knob in ("APPLICANTS", "RESUBMITTERS", "RATE", "SECONDS", "THINK", "WORKERS", "THREADS", "TASK_WORKERS"):
+        env.pop(knob, None)  # the tiny sizes, whatever the caller set (`make pytest WORKERS=0` means test processes)
     result = subprocess.run(
         [sys.executable, "-m", "bench", "apply_rush"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
     )

@@ -37,7 +37,8 @@ def test_one_worker_per_core_unless_task_workers_says_otherwise(monkeypatch):
 
 @pytest.mark.parametrize(("arguments", "count"), [((), CORES), (("TASK_WORKERS=3",), 3)])
 def test_make_demo_starts_one_worker_per_core(arguments, count):
-    env = {k: v for k, v in os.environ.items() if k != "TASK_WORKERS"}
+    # not the settings of a `make` this test may run under (its command-line variables travel in MAKEFLAGS)
+    env = {k: v for k, v in os.environ.items() if k not in ("TASK_WORKERS", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     plan = subprocess.run(
         ["make", "-n", "demo", *arguments], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     ).stdout
