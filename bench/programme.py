@@ -95,8 +95,9 @@ def main():
             "attendance CSV": lambda c=client, s=slug: c.get(reverse("programme:attendance_csv", args=[s])),
         }
         report = _zoom_report(cohort, edition.online_start)
-        figures["read + match a Zoom report"] = lambda r=report, f=first, c=cohort: plan_import(
-            parse_report(r, zone=ZoneInfo("Europe/Brussels")), f, c
+        day = {edition.online_start}  # the session's day, which tells the report's month-first dates apart
+        figures["read + match a Zoom report"] = lambda r=report, f=first, c=cohort, d=day: plan_import(
+            parse_report(r, zone=ZoneInfo("Europe/Brussels"), days=d), f, c
         )
         print(
             f"  cohort of {size}, {len(sessions)} sessions (breaks aside), {len(sessions[:8]) * size} attendance rows"
