@@ -33,6 +33,7 @@ def test_an_organiser_uploads_previews_and_confirms_a_day_first_zoom_report(page
     page.goto(live_server.url + reverse("programme:roll_call", kwargs={"slug": edition.slug, "pk": session.pk}))
     page.get_by_role("link", name="Import the video platform's report").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Import a participant report")
+    expect(page.get_by_text("Reports from any language setting are read")).to_be_visible()
     page.get_by_label("Participant report").set_input_files(
         {"name": "participants_81234567890.csv", "mimeType": "text/csv", "buffer": report}
     )
