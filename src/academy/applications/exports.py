@@ -101,7 +101,7 @@ def rows(applications, questions, edition):
             local_time(submitted_at, edition),
             consent_version,
             local_time(consent_at, edition, ZONED_FORMAT),
-            *(answer_text(answers.get(key)) for key in keys),
+            *[a if type(a) is str else answer_text(a) for a in map(answers.get, keys)],
         ]
 
 

@@ -12,7 +12,9 @@ from academy.registry.models import Ecosystem
 
 from .models import Status
 
-FIELDS = ("q", "status", "eligible", "country", "ecosystem", "experience", "sort")
+FIELDS = ("q", "status", "eligible", "country", "ecosystem", "experience", "sort", "per_page")
+PAGE_SIZES = (50, 100, 250)
+NOT_FILTERS = {"sort", "per_page"}  # change how the list is shown, not which applications it holds
 ELIGIBLE_CHOICES = [
     ("", _("Eligible or not")),
     ("yes", _("Eligible")),
@@ -44,6 +46,13 @@ class ScreeningFilterForm(forms.Form):
     ecosystem = forms.ChoiceField(label=_("Industrial ecosystem of the organisation"), required=False)
     experience = forms.ChoiceField(label=_("Experience"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+    per_page = forms.TypedChoiceField(
+        label=_("Rows per page"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("50 (default)")), *((str(n), str(n)) for n in PAGE_SIZES[1:])],
+    )
 
     def __init__(self, data, *, countries, experience_question=None):
         super().__init__({k: v for k, v in data.items() if k in FIELDS})
@@ -58,6 +67,11 @@ class ScreeningFilterForm(forms.Form):
             self.fields["experience"].label = experience_question.label
             options = [str(choice) for choice in experience_question.choices]
             self.fields["experience"].choices = [("", _("Any answer")), *zip(options, options, strict=True)]
+
+    @property
+    def page_size(self):
+        """Rows per page: 50, or 100 or 250 when the address asks for them."""
+        return self.filters.get("per_page") or PAGE_SIZES[0]
 
     @property
     def filters(self):

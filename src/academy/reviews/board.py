@@ -202,3 +202,13 @@ def export_rows(edition, ranking=None):
 
 def rounded(value, digits=1):
     return None if value is None else round(value, digits)
+
+
+def list_scores(edition, ids):
+    """For the organisers' list of applications (``applications.scores``): ``{id: (normalised, reviews)}`` of
+    those of ``ids`` with a submitted review, from the normalisation kept per scores version; None while the
+    edition has no submitted review."""
+    stats, _ = _per_version(edition, "ranking", lambda: _ranking(edition))
+    if not stats.applications:
+        return None
+    return {pk: (s.normalised, s.reviews) for pk in ids if (s := stats.applications.get(pk)) is not None}

@@ -2,9 +2,12 @@
 and the list's CSV and XLSX exports. Each view loads, checks (edition_role_required) and renders; the
 querysets live in applications.queries, the export's columns in applications.exports."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from academy import exports as tabular
@@ -13,12 +16,11 @@ from academy.editions.access import edition_role_required
 from academy.editions.times import format_in_zone
 from academy.privacy.audit import logs_access
 
-from .. import eligibility, exports
-from ..filters import ScreeningFilterForm
+from .. import eligibility, exports, scores
+from ..filters import NOT_FILTERS, ScreeningFilterForm
 from ..models import Application, Dimension, EligibilityRule, QuestionType, Status
 from ..queries import page_rows, registry_countries, screening_list, status_counts
 
-PER_PAGE = 50
 ALWAYS_SHOWN = {Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN}
 
 
@@ -38,23 +40,33 @@ class ScreeningPaginator(Paginator):
 
 def _rows(applications, edition):
     """The page's rows as plain values, formatted once here: a template reads dicts much faster than it
-    walks model attributes, and this is the one loop of the page."""
+    walks model attributes, and this is the one loop of the page. ``score`` is the normalised review score
+    (None: the edition has no submitted review yet, and the list no score column)."""
     eligible = {True: _("Yes"), False: _("No"), None: _("Not checked")}
     statuses = {value: str(label) for value, label in Status.choices}  # get_status_display() rebuilds this per call
+    review_scores = scores.for_page(edition, [app.pk for app in applications])
+    separator = formats.get_format("DECIMAL_SEPARATOR")
+    rows = []
     for app in applications:
         org = app.organisation
         submitted = app.submitted_at and format_in_zone(app.submitted_at, edition, "j M Y, H:i")
-        yield {
-            "pk": app.pk,
-            "name": app.applicant.full_name or app.applicant.email,
-            "email": app.applicant.email,
-            "organisation": org.name if org else "—",
-            "country": org.country.name if org else "—",
-            "status": app.status,
-            "status_label": statuses[app.status],
-            "eligible": eligible[app.is_eligible],
-            "submitted": submitted or "—",
-        }
+        score = review_scores.get(app.pk) if review_scores is not None else None
+        rows.append(
+            {
+                "pk": app.pk,
+                "name": app.applicant.full_name or app.applicant.email,
+                "email": app.applicant.email,
+                "organisation": org.name if org else "—",
+                "country": org.country.name if org else "—",
+                "status": app.status,
+                "status_label": statuses[app.status],
+                "eligible": eligible[app.is_eligible],
+                "submitted": submitted or "—",
+                "score": f"{score[0]:+.2f}".replace(".", separator) if score else "—",
+                "reviews": score[1] if score else 0,
+            }
+        )
+    return rows, review_scores is not None
 
 
 def _screening(request, edition):
@@ -86,16 +98,20 @@ def application_list(request, edition):
     filters = form.filters
     counts = status_counts(screening_list(edition, filters | {"status": ""}, experience_key=key))
     rows = screening_list(edition, filters, experience_key=key)
-    paginator = ScreeningPaginator(rows, PER_PAGE, counts[filters.get("status", "all")])
+    paginator = ScreeningPaginator(rows, form.page_size, counts[filters.get("status", "all")])
     page = paginator.get_page(request.GET.get("page"))
+    rows, with_scores = _rows(page.object_list, edition)
     context = {
         "edition": edition,
         "form": form,
         "page": page,
-        "rows": list(_rows(page.object_list, edition)),
+        "rows": rows,
+        "with_scores": with_scores,
+        "board_url": reverse("reviews:board", args=[edition.slug]) if with_scores else "",
         "tabs": _status_tabs(form, counts),
         "query": form.query_string(),
-        "filtered": bool(filters.keys() - {"sort"}),
+        "filtered": bool(filters.keys() - NOT_FILTERS),
+        "unfiltered": urlencode({k: v for k, v in filters.items() if k in NOT_FILTERS}),
     }
     return render(request, "applications/screening/list.html", context)
 
