@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # ten processes, each migrating its own database
+
 ROOT = Path(__file__).resolve().parents[1]
 ELSEWHERE = {"apply_rush"}
 MODULES = sorted(
