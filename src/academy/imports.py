@@ -21,13 +21,17 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from academy.core.errors import Refused
+
 DELIMITERS = {",": gettext_lazy("comma"), ";": gettext_lazy("semicolon"), "\t": gettext_lazy("tab")}
 MAX_LINE = 100_000  # characters; a real row of a registry or a participant report is a few hundred
 CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\x0c"}
 
 
-class FileUnreadable(Exception):
+class FileUnreadable(Refused):
     """The file as a whole cannot be read; the message says why in the person's words."""
+
+    status = 422
 
 
 @dataclass(frozen=True)

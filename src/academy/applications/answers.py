@@ -19,6 +19,8 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from academy.core.errors import Refused
+
 from .models import QuestionType
 
 T = QuestionType
@@ -26,12 +28,10 @@ TICKED = (T.COMMITMENT, T.CONSENT)
 MB = 1024 * 1024
 
 
-class AnswerError(ValueError):
+class AnswerError(Refused, ValueError):
     """A value refused for one question, with the reason in the applicant's words."""
 
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+    status = 422
 
 
 def field_name(question):

@@ -6,14 +6,13 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
+from academy.core.errors import Refused
 
 from .models import Application, Question, SubmittedVersion
 
 
-class FormBuilderError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class FormBuilderError(Refused):
+    status = 422
 
 
 def answered_keys(edition, questions):

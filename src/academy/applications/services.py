@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
+from academy.core.errors import Refused
 from academy.editions.times import format_in_zone
 from academy.mail.services import queue_mail
 
@@ -26,12 +27,8 @@ from .wording import apply_address
 EDITABLE = (Status.DRAFT, Status.SUBMITTED)
 
 
-class ApplyError(Exception):
+class ApplyError(Refused):
     """A refused write, with the reason in the applicant's words."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class CallClosed(ApplyError):

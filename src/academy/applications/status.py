@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from academy.accounts.services import record
+from academy.core.errors import Refused
 
 from .models import Application, Status
 
@@ -22,7 +23,7 @@ TRANSITIONS = {
 }
 
 
-class InvalidTransition(Exception):
+class InvalidTransition(Refused):
     def __init__(self, current, new):
         super().__init__(f"An application cannot go from {Status(current).label} to {Status(new).label}.")
         self.current, self.new = current, new

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.models import Role
 from academy.accounts.services import grant_role, record
+from academy.core.errors import Refused
 from academy.core.plugins import PluginRegistry
 
 from .models import Edition
@@ -63,7 +64,7 @@ COPIED_FIELDS = [
 ]
 
 
-class CloneError(Exception):
+class CloneError(Refused):
     """The clone cannot be made as asked (e.g. the short name is taken); nothing was written."""
 
 

@@ -14,11 +14,15 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from academy.core.errors import Refused
+
 from . import purposes
 
 
-class TemplateError(ValueError):
+class TemplateError(Refused, ValueError):
     """A template the organiser must fix; the message is in their words."""
+
+    status = 422
 
 
 _formatter = string.Formatter()

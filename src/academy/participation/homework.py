@@ -10,12 +10,13 @@ from academy.accounts.access import has_edition_role
 from academy.accounts.models import Role, User
 from academy.accounts.services import record
 from academy.applications.queries import participants
+from academy.core.errors import Refused
 
 from . import notify, uploads
 from .models import AssignmentAttachment, Feedback, HandIn
 
 
-class HomeworkClosed(Exception):
+class HomeworkClosed(Refused):
     def __init__(self, assignment):
         super().__init__(_("Hand-ins for this assignment closed at the end of its due date."))
         self.assignment = assignment
@@ -123,7 +124,7 @@ def remove_attachment(attachment, *, by):
     transaction.on_commit(lambda: uploads.delete_quietly(name))
 
 
-class AssignmentHasHandIns(Exception):
+class AssignmentHasHandIns(Refused):
     pass
 
 

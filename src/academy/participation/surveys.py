@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
+from academy.core.errors import Refused
 
 from . import notify
 from .models import QuestionKind, SurveyRespondent, SurveyResponse
@@ -18,11 +19,11 @@ RATINGS = [1, 2, 3, 4, 5]
 MAX_TEXT = 5000
 
 
-class SurveyClosed(Exception):
+class SurveyClosed(Refused):
     pass
 
 
-class AlreadyAnswered(Exception):
+class AlreadyAnswered(Refused):
     pass
 
 

@@ -6,6 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from academy.core.errors import Refused
+
 DEFAULT_MONTHS = 12
 
 
@@ -50,7 +52,7 @@ def retention_for(edition):
         return RetentionPolicy(edition=edition)
 
 
-class NoticeIsPublished(Exception):
+class NoticeIsPublished(Refused):
     """A published privacy notice is never changed: a new text is a new version."""
 
 

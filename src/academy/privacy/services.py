@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.models import EditionRole, Role
 from academy.accounts.services import record
+from academy.core.errors import Refused
 from academy.core.personal_data import Subject, sections
 from academy.editions.models import Edition, Phase
 
@@ -52,7 +53,7 @@ def deletion_blockers(user, *, now=None):
     return reasons
 
 
-class CannotDelete(Exception):
+class CannotDelete(Refused):
     def __init__(self, reasons):
         super().__init__(" ".join(reasons))
         self.reasons = reasons

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from academy import imports
+from academy.core.errors import Refused
 from academy.exports import FORMULA_STARTS
 
 from . import report_dates
@@ -59,8 +60,10 @@ EXPECTED = (
 )
 
 
-class ReportError(Exception):
+class ReportError(Refused):
     """The file as a whole cannot be read: nothing is imported."""
+
+    status = 422
 
 
 @dataclass(frozen=True)

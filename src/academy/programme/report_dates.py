@@ -20,6 +20,8 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from academy.core.errors import Refused
+
 DAY_FIRST, MONTH_FIRST, YEAR_FIRST = "dmy", "mdy", "ymd"
 ORDERS = {
     DAY_FIRST: gettext_lazy("day/month/year"),
@@ -37,8 +39,10 @@ VALUE = re.compile(
 ZONED = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$")
 
 
-class DatesUndecided(Exception):
+class DatesUndecided(Refused):
     """The order of day and month in this file cannot be told; the message names the line that shows it."""
+
+    status = 422
 
 
 @dataclass(frozen=True)

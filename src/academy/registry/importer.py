@@ -15,6 +15,7 @@ from django.db import transaction
 from django_countries import countries
 
 from academy import imports
+from academy.core.errors import Refused
 
 from .models import ClusterOrganisation, Ecosystem, Label, RegisteredPerson, RegistryRole
 
@@ -39,7 +40,9 @@ MAX_MEMBERS = 1_000_000
 TRUE, FALSE = {"yes", "y", "true", "1", "x"}, {"no", "n", "false", "0", ""}
 
 
-class ImportFailed(Exception):
+class ImportFailed(Refused):
+    status = 422
+
     def __init__(self, errors):
         super().__init__(f"{len(errors)} problem(s); nothing was imported")
         self.errors = errors

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.models import EditionRole, Role
 from academy.accounts.services import record
+from academy.core.errors import Refused
 from academy.editions.models import Phase
 
 from . import assignment as core
@@ -29,7 +30,7 @@ from .conflicts import REASONS, checker, core_application, in_scope, pool, scope
 from .models import Assignment, Source
 
 
-class AssignmentRefused(Exception):
+class AssignmentRefused(Refused):
     """An organiser's manual change that the rules refuse; the message is for them."""
 
 

@@ -16,8 +16,10 @@ import math
 
 import numpy as np
 
+from academy.core.errors import Refused
 
-class AssignmentInfeasible(Exception):
+
+class AssignmentInfeasible(Refused):
     """No assignment satisfies the constraints. ``message`` says which one, ``details`` gives the figures."""
 
     def __init__(self, message: str, details: dict):

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.models import Role, User
 from academy.accounts.services import grant_role, record
+from academy.core.errors import Refused
 from academy.registry.models import RegisteredPerson
 
 from . import notify
 from .models import Conflict, ConflictKind, Reviewer
 
 
-class InvitationRefused(Exception):
+class InvitationRefused(Refused):
     """The invitation cannot be accepted by this person; the message says why."""
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from academy.accounts.services import record
+from academy.core.errors import Refused
 from academy.editions.models import Phase
 
 from . import notify
@@ -44,11 +45,11 @@ DEFAULT_RUBRIC = [
 ]
 
 
-class ReviewRefused(Exception):
+class ReviewRefused(Refused):
     """A reviewer's action that the rules refuse; the message is for them."""
 
 
-class RubricLocked(Exception):
+class RubricLocked(Refused):
     """The rubric cannot change once a score was given."""
 
 

@@ -57,6 +57,8 @@ cohort sits exactly at that bound (one more, or one fewer, would break it), `met
 import math
 from dataclasses import asdict, dataclass, field
 
+from academy.core.errors import Refused
+
 KINDS = {
     "country_cap": {"limit", "per_value"},
     "organisation_cap": {"limit", "per_value"},
@@ -70,8 +72,10 @@ INSTANCE_KEYS = {"min_size", "max_size", "rules", "candidates"}
 STATUSES = ("optimal", "infeasible", "time_limit")
 
 
-class InstanceError(ValueError):
+class InstanceError(Refused, ValueError):
     """An instance that cannot be solved as written; `messages` says every problem found."""
+
+    status = 422
 
     def __init__(self, messages):
         super().__init__("; ".join(messages))

@@ -18,6 +18,7 @@ from academy.accounts.services import record
 from academy.applications.models import Application, QuestionType, Status
 from academy.applications.status import change_status
 from academy.applications.wording import apply_address
+from academy.core.errors import Refused
 from academy.editions.models import Edition
 from academy.participation.info import record_needs
 
@@ -36,12 +37,8 @@ DECIDED = (
 )
 
 
-class OfferError(ValueError):
+class OfferError(Refused, ValueError):
     """A request the rules refuse; the message says why in the reader's words."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from academy.accounts.services import record
+from academy.core.errors import Refused
 from academy.editions.models import Edition
 from academy.reviews.board import has_submitted_reviews
 
@@ -28,7 +29,7 @@ from .tasks import solve_run
 SEED_RANGE = 1_000_000
 
 
-class RunError(Exception):
+class RunError(Refused):
     """A run that cannot be started or adopted; the message is for the organiser."""
 
 

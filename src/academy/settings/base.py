@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "academy.core.middleware.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "academy.urls"

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from academy.accounts.access import signed_in
 from academy.accounts.models import Role
 from academy.applications.models import Application
+from academy.core.errors import Refused
 from academy.editions.access import edition_role_required
 from academy.exports import csv_response
 from academy.privacy.audit import logs_access, record_access
@@ -19,16 +20,6 @@ from .. import pool, queries, services
 from ..conflicts import setup_for
 from ..forms import ApplicationConflictForm, ConflictForm
 from ..models import Assignment, Conflict, ConflictKind, Recommendation, Reviewer
-
-
-class Refused(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-def refused(request, message, status=403):
-    return render(request, "reviews/refused.html", {"message": message}, status=status)
 
 
 def _assignment(request, edition, application_id, *, allow_conflict=False):
@@ -110,10 +101,7 @@ def _score_context(request, edition, assignment, *, data=None, error=None):
 @edition_role_required(Role.REVIEWER)
 @logs_access("application.viewed", about=(Application, "application"), by_reviewer=True)
 def score(request, edition, application):
-    try:
-        assignment = _assignment(request, edition, application)
-    except Refused as refusal:
-        return refused(request, refusal.message)
+    assignment = _assignment(request, edition, application)
     return render(request, "reviews/score.html", _score_context(request, edition, assignment))
 
 
@@ -121,10 +109,7 @@ def score(request, edition, application):
 @edition_role_required(Role.REVIEWER)
 def autosave(request, edition, application):
     """htmx: save the scores chosen so far; answers a status line for the live region."""
-    try:
-        assignment = _assignment(request, edition, application)
-    except Refused as refusal:
-        return refused(request, refusal.message)
+    assignment = _assignment(request, edition, application)
     criteria = queries.criteria(edition)
     try:
         review = services.save_scores(assignment, by=request.user, data=request.POST, criteria=criteria)
@@ -137,10 +122,7 @@ def autosave(request, edition, application):
 @require_POST
 @edition_role_required(Role.REVIEWER)
 def submit(request, edition, application):
-    try:
-        assignment = _assignment(request, edition, application)
-    except Refused as refusal:
-        return refused(request, refusal.message)
+    assignment = _assignment(request, edition, application)
     criteria = queries.criteria(edition)
     try:
         services.submit_review(assignment, by=request.user, data=request.POST, criteria=criteria)
@@ -158,10 +140,7 @@ def submit(request, edition, application):
 @require_POST
 @edition_role_required(Role.REVIEWER)
 def declare_application_conflict(request, edition, application):
-    try:
-        assignment = _assignment(request, edition, application, allow_conflict=True)
-    except Refused as refusal:
-        return refused(request, refusal.message)
+    assignment = _assignment(request, edition, application, allow_conflict=True)
     form = ApplicationConflictForm(request.POST)
     if not form.is_valid():
         context = _score_context(request, edition, assignment)
@@ -237,13 +216,10 @@ def export(request, edition):
 def accept(request, token):
     """An invitation link: shows what it is for; accepting takes a POST."""
     if request.method == "POST":
-        try:
-            row = pool.accept(token, request.user)
-        except pool.InvitationRefused as error:
-            return refused(request, str(error))
+        row = pool.accept(token, request.user)
         messages.success(request, _("You are a reviewer of %(edition)s.") % {"edition": row.edition.name})
         return redirect("reviews:queue", slug=row.edition.slug)
     row = Reviewer.objects.select_related("edition").filter(token_hash=Reviewer.hash(token)).first()
     if row is None:
-        return refused(request, _("This invitation link is not valid. Ask the organisers to invite you again."), 404)
+        raise Refused(_("This invitation link is not valid. Ask the organisers to invite you again."), status=404)
     return render(request, "reviews/accept.html", {"invitation": row, "edition": row.edition})
