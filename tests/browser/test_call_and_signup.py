@@ -21,10 +21,10 @@ def test_visitor_reads_the_call_with_the_deadline_in_their_time_zone(page, live_
     assert axe_violations(page) == []
 
 
-def test_a_new_person_signs_up_by_label_and_is_asked_to_verify(page, live_server, axe_violations):
-    factories.edition()
-    page.goto(f"{live_server.url}/")
-    page.get_by_role("link", name="Sign up").click()
+def test_a_new_person_signs_up_to_apply_verifies_and_lands_on_the_apply_page(page, live_server, axe_violations):
+    edition = factories.edition(deadline=dt.date.today() + dt.timedelta(days=20), name="Cluster Booster Academy")
+    page.goto(f"{live_server.url}/editions/{edition.slug}/")
+    page.get_by_role("link", name="Sign up to apply").click()
     assert axe_violations(page) == []
     page.get_by_label("Email").fill("ines@example.org")
     page.get_by_label("Full name").fill("Inês Costa")
@@ -32,10 +32,13 @@ def test_a_new_person_signs_up_by_label_and_is_asked_to_verify(page, live_server
     page.get_by_label("Password (again)").fill("cluster-manager-42")
     page.get_by_role("button", name="Sign Up").click()
     expect(page.get_by_role("heading", name="Verify your email address")).to_be_visible()
-    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
-    page.goto(link)
+    body = mail.outbox[-1].body
+    assert "Booster Academy" in body and "Hello from" not in body
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", body).group(1)  # on SITE_URL
+    page.goto(live_server.url + link)
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("navigation", name="Main")).to_contain_text("Signed in as Inês Costa")
+    expect(page).to_have_url(f"{live_server.url}/editions/{edition.slug}/apply/")
 
 
 def test_skip_link_is_the_first_stop_of_the_keyboard(page, live_server):

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from academy.accounts.models import Role
 from academy.mail import sending, services
 from academy.mail.models import OutboxMessage, State
+from academy.mail.purposes import sample_context
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,7 +29,12 @@ def test_organiser_reviews_decision_drafts_edits_one_sends_them_and_follows_prog
             to_email=email,
             to_name=name,
             edition=edition,
-            context={"respond_by": respond_by, "offer_url": "https://x/offer", "waitlist_position": 1},
+            context={
+                "respond_by": respond_by,
+                "offer_url": "https://x/offer",
+                "waitlist_position": 1,
+                "explanation": "",
+            },
         )
 
     login("olga@example.org", factories.PASSWORD)
@@ -75,7 +81,9 @@ def test_organiser_reviews_decision_drafts_edits_one_sends_them_and_follows_prog
 def test_template_editor_compose_and_my_mails_pass_the_accessibility_rules(page, live_server, login, axe_violations):
     edition = factories.edition()
     organiser = factories.with_role(Role.ORGANISER, edition, "olga@example.org")
-    services.queue_mail(purpose="receipt", to_email=organiser.email, to_user=organiser, edition=edition, context={})
+    services.queue_mail(
+        purpose="receipt", to_email=organiser.email, to_user=organiser, edition=edition, context=sample_context(edition)
+    )
     login("olga@example.org", factories.PASSWORD)
     for path in ("mail/templates/", "mail/templates/offer_reminder/", "mail/compose/"):
         page.goto(f"{live_server.url}/orga/{edition.slug}/{path}")

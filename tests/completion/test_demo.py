@@ -49,3 +49,28 @@ def test_without_a_cohort_the_demo_certifies_nobody(edition):
     ctx = Context(edition, {"organiser": None, "applicant": factories.user()})
     demo.seed(ctx)
     assert not Certificate.objects.exists() and "nothing to certify" in ctx.said[0]
+
+
+def test_the_demo_certificate_carries_one_issue_date_in_its_pdf_on_its_page_and_at_verify(client, edition, days, work):
+    import io
+
+    from django.core.files.storage import default_storage
+    from django.utils import dateformat, timezone
+    from pypdf import PdfReader
+
+    applicant = factories.user("applicant@academy.example", full_name="Ana Applicant")
+    mine = programme.application(edition, email=None)
+    mine.applicant = applicant
+    mine.save()
+    for _ in range(3):
+        programme.participant(edition)
+    demo.seed(Context(edition, {"organiser": factories.with_role("organiser", edition), "applicant": applicant}))
+    certificate = Certificate.objects.get(application=mine)
+    day = dateformat.format(timezone.localtime(certificate.issued_at, edition.zone), "j F Y")
+    assert certificate.issued_at < timezone.now() - timezone.timedelta(days=30), "a date of the past edition"
+    with default_storage.open(certificate.pdf, "rb") as handle:
+        pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(handle.read())).pages).split())
+    assert f"Issued on {day}" in pdf
+    assert day in client.get(f"/verify/{certificate.code}/").content.decode()
+    client.force_login(applicant)
+    assert day in client.get(f"/me/editions/{edition.slug}/certificate/").content.decode()

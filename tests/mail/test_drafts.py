@@ -4,6 +4,7 @@ from django.core import mail
 from academy.accounts.models import AuditEntry, Role
 from academy.mail import queries
 from academy.mail.models import OutboxMessage, State
+from academy.mail.purposes import sample_context
 from academy.mail.services import (
     compose,
     conflicting_decisions,
@@ -18,7 +19,7 @@ from tests import factories
 
 
 def decision(edition, email, purpose="decision_not_selected", **kwargs):
-    return queue_mail(purpose=purpose, to_email=email, edition=edition, context={}, **kwargs)
+    return queue_mail(purpose=purpose, to_email=email, edition=edition, context=sample_context(edition), **kwargs)
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ from academy.accounts.models import EditionRole, Role
 from academy.core import scheduling
 from academy.core.scheduling import due_reminder, job
 from academy.mail.models import OutboxMessage, State
+from academy.mail.purposes import sample_context
 from academy.mail.services import queue_mail
 from tests import factories
 
@@ -77,7 +78,9 @@ def test_the_next_reminder_window_sends_a_second_reminder_once(reviewer_reminder
 
 @pytest.mark.django_db
 def test_the_retry_job_sends_rows_a_dead_worker_left_in_sending(edition, time_machine):
-    row = queue_mail(purpose="decision_offered", to_email="ana@example.org", edition=edition, context={})
+    row = queue_mail(
+        purpose="decision_offered", to_email="ana@example.org", edition=edition, context=sample_context(edition)
+    )
     OutboxMessage.objects.filter(pk=row.pk).update(
         state=State.SENDING, claimed_at=timezone.now(), attempts=1, claim="dead"
     )

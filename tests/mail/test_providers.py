@@ -6,6 +6,7 @@ from django.core.mail import mailers
 from django.test import override_settings
 
 from academy.mail.models import State
+from academy.mail.purposes import sample_context
 from academy.mail.services import queue_mail
 
 
@@ -13,7 +14,10 @@ from academy.mail.services import queue_mail
 def test_an_anymail_provider_sends_the_outbox_with_the_stored_message_id(edition):
     with override_settings(MAILERS={"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}):
         row = queue_mail(
-            purpose="receipt", to_email="ana@example.org", edition=edition, context={"application_url": "u"}
+            purpose="receipt",
+            to_email="ana@example.org",
+            edition=edition,
+            context=sample_context(edition) | {"application_url": "u"},
         )
     row.refresh_from_db()
     assert row.state == State.SENT

@@ -7,13 +7,18 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from academy.mail.models import MailTemplate, OutboxMessage, State
+from academy.mail.purposes import sample_context
 from academy.mail.services import copy_templates, effective_template, queue_mail, save_template
 from tests import factories
 
 
 def receipt(edition, email="ana@example.org", **kwargs):
     return queue_mail(
-        purpose="receipt", to_email=email, edition=edition, context={"application_url": "https://x/a"}, **kwargs
+        purpose="receipt",
+        to_email=email,
+        edition=edition,
+        context=sample_context(edition) | {"application_url": "https://x/a"},
+        **kwargs,
     )
 
 
@@ -37,10 +42,18 @@ def test_the_same_dedupe_key_twice_stores_and_sends_one_mail(edition):
 
 @pytest.mark.django_db
 def test_decision_mails_wait_as_drafts_until_an_organiser_sends_them(edition):
-    row = queue_mail(purpose="decision_not_selected", to_email="bo@example.org", edition=edition, context={})
+    row = queue_mail(
+        purpose="decision_not_selected", to_email="bo@example.org", edition=edition, context=sample_context(edition)
+    )
     assert row.state == State.DRAFT and mail.outbox == []
     with pytest.raises(ValueError, match="drafts"):
-        queue_mail(purpose="decision_offered", to_email="bo@example.org", edition=edition, context={}, draft=False)
+        queue_mail(
+            purpose="decision_offered",
+            to_email="bo@example.org",
+            edition=edition,
+            context=sample_context(edition),
+            draft=False,
+        )
 
 
 @pytest.mark.django_db

@@ -9,11 +9,17 @@ from django.utils import timezone
 
 from academy.mail import sending
 from academy.mail.models import OutboxMessage, State
+from academy.mail.purposes import sample_context
 from academy.mail.services import queue_mail
 
 
 def queue(edition, email):
-    return queue_mail(purpose="receipt", to_email=email, edition=edition, context={"application_url": "https://x"})
+    return queue_mail(
+        purpose="receipt",
+        to_email=email,
+        edition=edition,
+        context=sample_context(edition) | {"application_url": "https://x"},
+    )
 
 
 @pytest.mark.django_db
@@ -79,7 +85,9 @@ def test_after_the_last_attempt_a_temporary_failure_becomes_permanent(edition, s
 
 @pytest.mark.django_db
 def test_a_row_left_in_sending_is_taken_again_only_after_the_timeout(edition, smtp_sink):
-    row = queue_mail(purpose="decision_offered", to_email="ana@example.org", edition=edition, context={})
+    row = queue_mail(
+        purpose="decision_offered", to_email="ana@example.org", edition=edition, context=sample_context(edition)
+    )
     claimed_at = timezone.now()
     OutboxMessage.objects.filter(pk=row.pk).update(
         state=State.SENDING, claimed_at=claimed_at, claim="dead-worker", attempts=1

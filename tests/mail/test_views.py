@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from academy.accounts.models import Role
 from academy.mail.models import MailTemplate, OutboxMessage, State
+from academy.mail.purposes import sample_context
 from academy.mail.services import queue_mail, send_drafts
 from tests import factories
 
@@ -15,7 +16,7 @@ def organiser(edition):
 
 
 def draft(edition, email="ana@example.org", purpose="decision_not_selected"):
-    return queue_mail(purpose=purpose, to_email=email, edition=edition, context={})
+    return queue_mail(purpose=purpose, to_email=email, edition=edition, context=sample_context(edition))
 
 
 def mail_urls(edition, row, batch):
@@ -231,9 +232,18 @@ def test_the_sent_log_per_person_lists_only_what_was_sent_to_them(client, editio
 def test_a_person_sees_their_own_mails_and_nobody_elses(client, edition):
     ana = factories.user("ana@example.org")
     queue_mail(
-        purpose="receipt", to_email="ana@example.org", to_user=ana, edition=edition, context={"application_url": "u"}
+        purpose="receipt",
+        to_email="ana@example.org",
+        to_user=ana,
+        edition=edition,
+        context=sample_context(edition) | {"application_url": "u"},
     )
-    queue_mail(purpose="receipt", to_email="bo@example.org", edition=edition, context={"application_url": "u"})
+    queue_mail(
+        purpose="receipt",
+        to_email="bo@example.org",
+        edition=edition,
+        context=sample_context(edition) | {"application_url": "u"},
+    )
     draft(edition, "ana@example.org")  # her decision is still a draft: not hers to read yet
     client.force_login(ana)
     page = client.get("/me/mail/").content.decode()

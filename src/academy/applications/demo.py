@@ -14,7 +14,7 @@ from academy.privacy.notices import current_notice
 from academy.registry.models import ClusterOrganisation, RegisteredPerson, RegistryRole
 from academy.registry.services import eligible_country_codes
 
-from . import eligibility, services, standard_form
+from . import eligibility, receipts, services, standard_form
 from .models import Application, Status, SubmittedVersion
 
 APPLICATIONS_2022 = 599  # and the demo applicant
@@ -147,9 +147,16 @@ def seed(ctx):
         consent_version=consent,
         consent_at=y2022.deadline - dt.timedelta(days=4, hours=3),
     )
-    versions.append(_version(ana_2022, 1, ana_2022.answers, ana_2022.submitted_at))
+    ana_version = _version(ana_2022, 1, ana_2022.answers, ana_2022.submitted_at)
+    versions.append(ana_version)
     rows.append(ana_2022)
     SubmittedVersion.objects.bulk_create(versions, batch_size=500)
+    # What her receipt mail said (the mail demo puts it in her sent log): the same version and summary.
+    ctx.extra["receipt_2022"] = {
+        "submitted_at": ana_version.submitted_at,
+        "version": ana_version.number,
+        "summary": receipts.summary(ana_version),
+    }
     Application.objects.filter(edition=y2022).update(created_at=F("submitted_at") - dt.timedelta(days=2))
 
     drafts = _people(rng, OPEN_DRAFTS, staff_share=0, exclude=taken | {p.email for p in people})

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.conf import settings
+
 from .models import MailTemplate, OutboxMessage, State
 from .purposes import EDITABLE
 from .services import copy_templates, queue_mail
@@ -28,15 +30,20 @@ def seed(ctx):
     copy_templates(e2022, upcoming)
 
     applicant, reviewer = ctx.users["applicant"], ctx.users["reviewer"]
-    site = "http://127.0.0.1:8000/editions/cba-2022"
-    submitted = e2022.deadline - dt.timedelta(days=4, hours=3)
+    site = f"{settings.SITE_URL.rstrip('/')}/editions/{e2022.slug}"
+    # Her receipt as the applications demo submitted it (version and summary of her answers), else a stand-in.
+    receipt = ctx.extra.get("receipt_2022") or {
+        "submitted_at": e2022.deadline - dt.timedelta(days=4, hours=3),
+        "version": 1,
+        "summary": "- Why do you want to take part? To learn from peers across Europe.",
+    }
     _sent(
-        submitted + dt.timedelta(minutes=1),
+        receipt["submitted_at"] + dt.timedelta(minutes=1),
         purpose="receipt",
         to_email=applicant.email,
         to_user=applicant,
         edition=e2022,
-        context={"application_url": f"{site}/apply/", "submitted_at": submitted},
+        context={"application_url": f"{site}/apply/", **receipt},
         dedupe_key="demo:receipt:applicant",
     )
     _sent(
@@ -57,10 +64,10 @@ def seed(ctx):
         to_email=applicant.email,
         to_user=applicant,
         edition=e2022,
-        context={"waitlist_position": 2},
+        context={"waitlist_position": 2, "explanation": "", "application_url": f"{site}/apply/"},
     )
     for position, (email, name, purpose) in enumerate(OTHERS, start=1):
-        context = {"waitlist_position": position}
+        context = {"waitlist_position": position, "explanation": "", "application_url": f"{site}/apply/"}
         queue_mail(purpose=purpose, to_email=email, to_name=name, edition=e2022, context=context)
     ctx.say(
         f"mail: templates for both editions, 2 mails in the 2022 sent log, {2 + len(OTHERS)} decision drafts "

@@ -18,7 +18,12 @@ class OutboxFilterForm(forms.Form):
 
 
 class BulkActionForm(forms.Form):
-    ACTIONS = [("send", _("Send")), ("discard", _("Discard")), ("regenerate", _("Regenerate"))]
+    ACTIONS = [
+        ("send", _("Send")),
+        ("discard", _("Discard")),
+        ("regenerate", _("Regenerate")),
+        ("release", _("Try again")),
+    ]
     action = forms.ChoiceField(choices=ACTIONS)
     scope = forms.ChoiceField(choices=[("selected", "selected"), ("filtered", "filtered")], initial="selected")
 

@@ -41,6 +41,7 @@ class State(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     DISCARDED = "discarded", _("Discarded")
+    HELD = "held", _("Held")  # a placeholder could not be filled: never sent until an organiser tries it again
 
 
 class SendBatch(models.Model):
@@ -92,6 +93,7 @@ class OutboxMessage(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     claim = models.CharField(max_length=32, blank=True)  # which sending run holds the row
     last_error = models.TextField(blank=True)
+    hold_reason = models.TextField(_("why it is held"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
 

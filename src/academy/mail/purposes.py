@@ -224,13 +224,16 @@ def choices():
 
 
 def sample_context(edition):
-    """Plausible values for every purpose's own placeholders, for previews with a real recipient."""
+    """Plausible values for every purpose's own placeholders, for previews with a real recipient (a test
+    checks that every declared placeholder has one)."""
     site = settings.SITE_URL.rstrip("/")
     base = f"{site}/editions/{edition.slug}"
     respond_by = edition.end_of(edition.review_closes + dt.timedelta(days=10))
     return {
         "application_url": f"{base}/application/",
         "submitted_at": edition.deadline - dt.timedelta(days=3, hours=5),
+        "version": 2,
+        "summary": "- " + str(_("Why do you want to take part?")) + " " + str(_("To learn from peers across Europe.")),
         "days_left": dt.timedelta(days=7),
         "reason": _("your organisation's country joined the programme after the call was published."),
         "respond_by": respond_by,
@@ -251,6 +254,10 @@ def sample_context(edition):
         "homework_url": f"{base}/homework/",
         "due": edition.start_of(edition.in_person_start) - dt.timedelta(days=14),
         "coach": _("Your coach"),
+        "assignment": _("Cluster strategy canvas"),
+        "kind": _("coach"),
+        "action": _("Sign in with this e-mail address to see the sessions you lead."),
+        "accept_url": f"{site}/review/invitations/EXAMPLE/",
         "survey_url": f"{base}/survey/",
         "survey_closes": edition.end_of(edition.in_person_end + dt.timedelta(days=14)),
         "followup_url": f"{site}/me/alumni/{edition.slug}/",

@@ -4,7 +4,18 @@ from django.db.models import Count, Q
 
 from .models import OutboxMessage, State
 
-LIST_FIELDS = ("id", "purpose", "to_email", "to_name", "subject", "state", "created_at", "sent_at", "last_error")
+LIST_FIELDS = (
+    "id",
+    "purpose",
+    "to_email",
+    "to_name",
+    "subject",
+    "state",
+    "created_at",
+    "sent_at",
+    "last_error",
+    "hold_reason",
+)
 
 
 def outbox(edition, *, state="", purpose="", search=""):

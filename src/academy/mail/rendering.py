@@ -125,12 +125,39 @@ def render(text, values):
     return _safe.vformat(text, (), _Values(values))
 
 
+def _raw_values(edition, to_email, to_name, context):
+    return builtin_values(edition=edition, to_email=to_email, to_name=to_name) | dict(context)
+
+
 def render_pair(subject, body, *, edition, to_email, to_name, context):
     zone = edition.zone if edition is not None else dt.UTC
-    raw = builtin_values(edition=edition, to_email=to_email, to_name=to_name) | dict(context)
+    raw = _raw_values(edition, to_email, to_name, context)
     values = {key: format_value(value, zone) for key, value in raw.items()}
     # A subject is one line, whatever a placeholder holds.
     return " ".join(render(subject, values).split()), render(body, values)
+
+
+def unfilled(subject, body, *, edition, to_email, to_name, context):
+    """Why this mail cannot be sent as rendered, in the organiser's words, or "" when every placeholder fills.
+
+    A placeholder fills when this mail has a value for it (None is no value); a mail with one that does not
+    would show "{version}" to its reader, so it is held instead (services.queue_mail)."""
+    try:
+        names = placeholders(subject) + placeholders(body)
+    except TemplateError as error:
+        return str(error)
+    raw = _raw_values(edition, to_email, to_name, context)
+    missing = [name for name in dict.fromkeys(names) if raw.get(name) is None]
+    if not missing:
+        return ""
+    shown = ", ".join("{" + name + "}" for name in missing)
+    return ngettext(
+        "The placeholder %(names)s has no value for this mail. Take it out of the template (or ask for it to be "
+        "filled), then try the mail again.",
+        "The placeholders %(names)s have no value for this mail. Take them out of the template (or ask for them "
+        "to be filled), then try the mail again.",
+        len(missing),
+    ) % {"names": shown}
 
 
 # The context is stored on the row (JSON) so that drafts can be rendered again after a template fix.

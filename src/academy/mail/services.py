@@ -27,8 +27,13 @@ Any app may call these; mail imports no other academy app except accounts and ed
   must be str, int, float, bool, date, datetime (aware) or timedelta: they are stored to re-render.
 - Returns the OutboxMessage (state draft or queued; with a dedupe_key hit, the existing row).
 
+- A placeholder the mail has no value for (None or missing) never reaches a reader as "{version}":
+  the row is stored `held` with its `hold_reason` and is not sent; held.release_held(messages, by=)
+  tries it again once the template is fixed.
+
 Organiser actions: send_drafts(messages, by=) → SendBatch, discard(messages, by=),
-regenerate(messages, by=), edit_draft(message, subject=, body=, by=), compose(edition, group=,
+regenerate(messages, by=), held.release_held(messages, by=), edit_draft(message, subject=, body=, by=),
+compose(edition, group=,
 subject=, body=, by=), conflicting_decisions(edition) → [Conflict(to_email, to_name, messages)].
 `messages` is a queryset or a list of ids: the caller scopes it to what the user may touch.
 Templates: effective_template(edition, purpose), save_template(...), reset_template(...),
@@ -123,15 +128,28 @@ def _message_id():
     return f"<{uuid.uuid4().hex}@{domain}>"
 
 
-def render_for(purpose_key, *, edition, to_email, to_name="", context=None, subject=None, body=None):
-    """(subject, body) rendered for one recipient; `subject`/`body` replace the template when given."""
+def _texts(purpose_key, edition, subject=None, body=None):
+    """The subject and body to render: `subject`/`body` when given, else the effective template's."""
     if subject is None or body is None:
         tpl_subject, tpl_body, _source = effective_template(edition, purpose_key)
         subject = tpl_subject if subject is None else subject
         body = tpl_body if body is None else body
+    return subject, body
+
+
+def render_for(purpose_key, *, edition, to_email, to_name="", context=None, subject=None, body=None):
+    """(subject, body) rendered for one recipient; `subject`/`body` replace the template when given."""
+    subject, body = _texts(purpose_key, edition, subject, body)
     return rendering.render_pair(
         subject, body, edition=edition, to_email=to_email, to_name=to_name, context=context or {}
     )
+
+
+def _render_checked(subject, body, **recipient):
+    """(subject, body, hold reason): the reason is "" when every placeholder fills."""
+    reason = rendering.unfilled(subject, body, **recipient)
+    rendered_subject, rendered_body = rendering.render_pair(subject, body, **recipient)
+    return rendered_subject[:255], rendered_body, reason
 
 
 def queue_mail(
@@ -160,9 +178,11 @@ def queue_mail(
     context = dict(context or {})
     to_email = to_email.strip().lower()
     to_name = to_name or (to_user.get_full_name() if to_user is not None else "")
-    rendered_subject, rendered_body = render_for(
-        purpose, edition=edition, to_email=to_email, to_name=to_name, context=context, subject=subject, body=body
+    subject, body = _texts(purpose, edition, subject, body)
+    rendered_subject, rendered_body, hold_reason = _render_checked(
+        subject, body, edition=edition, to_email=to_email, to_name=to_name, context=context
     )
+    state = State.HELD if hold_reason else State.DRAFT if draft else State.QUEUED
     now = timezone.now()
     row = OutboxMessage(
         edition=edition,
@@ -170,17 +190,18 @@ def queue_mail(
         to_email=to_email,
         to_name=to_name,
         to_user=to_user,
-        subject=rendered_subject[:255],
+        subject=rendered_subject,
         body=rendered_body,
+        hold_reason=hold_reason,
         context=rendering.encode_context(context),
         attachments=[list(a) for a in attachments],
         related_type=related._meta.label_lower if related is not None else "",
         related_id=str(related.pk) if related is not None else "",
         dedupe_key=dedupe_key or None,
         message_id=_message_id(),
-        state=State.DRAFT if draft else State.QUEUED,
+        state=state,
         priority=0 if purpose == "account" else 5,
-        next_attempt_at=None if draft else now,
+        next_attempt_at=now if state == State.QUEUED else None,
         created_at=now,
     )
     if dedupe_key:
@@ -191,7 +212,7 @@ def queue_mail(
             return OutboxMessage.objects.get(dedupe_key=dedupe_key)
     else:
         row.save()
-    if not draft:
+    if state == State.QUEUED:
         kick()
     return row
 
@@ -243,19 +264,20 @@ def send_drafts(messages, *, by, edition=None):
 
 
 def discard(messages, *, by, edition=None):
+    """Discard the drafts and held mails among `messages`; → count."""
     with transaction.atomic():
-        count = _queryset(messages).filter(state=State.DRAFT).update(state=State.DISCARDED)
+        count = _queryset(messages).filter(state__in=[State.DRAFT, State.HELD]).update(state=State.DISCARDED)
         if count:
             record("mail.drafts_discarded", actor=by, edition=edition, count=count)
     return count
 
 
-def regenerate(messages, *, by, edition=None):
-    """Render drafts again from the current templates; drafts edited by hand are kept. → (done, kept)."""
-    drafts = _queryset(messages).filter(state=State.DRAFT).select_related("edition", "edition__academy")
+def rerender(rows):
+    """Render rows again from their current templates (kept: edited by hand or written by an organiser);
+    a row whose placeholders no longer all fill gets its hold reason. → (changed rows, kept count)."""
     editable = [p.key for p in purposes.EDITABLE]
     templates, changed, kept = {}, [], 0
-    for row in drafts:
+    for row in rows:
         if row.edited or row.purpose not in editable:
             kept += 1
             continue
@@ -263,7 +285,7 @@ def regenerate(messages, *, by, edition=None):
         if key not in templates:
             templates[key] = effective_template(row.edition, row.purpose)[:2]
         subject, body = templates[key]
-        row.subject, row.body = rendering.render_pair(
+        row.subject, row.body, row.hold_reason = _render_checked(
             subject,
             body,
             edition=row.edition,
@@ -271,10 +293,20 @@ def regenerate(messages, *, by, edition=None):
             to_name=row.to_name,
             context=rendering.decode_context(row.context),
         )
-        row.subject = row.subject[:255]
         changed.append(row)
+    return changed, kept
+
+
+def regenerate(messages, *, by, edition=None):
+    """Render drafts again from the current templates; drafts edited by hand are kept. → (done, kept).
+
+    A draft whose template now has a placeholder it cannot fill is held (never sent) with the reason."""
+    drafts = _queryset(messages).filter(state=State.DRAFT).select_related("edition", "edition__academy")
+    changed, kept = rerender(drafts)
+    for row in changed:
+        row.state = State.HELD if row.hold_reason else State.DRAFT
     with transaction.atomic():
-        OutboxMessage.objects.bulk_update(changed, ["subject", "body"], batch_size=500)
+        OutboxMessage.objects.bulk_update(changed, ["subject", "body", "hold_reason", "state"], batch_size=500)
         if changed:
             record("mail.drafts_regenerated", actor=by, edition=edition, count=len(changed), kept=kept)
     return len(changed), kept

@@ -161,6 +161,7 @@ def _short(run, pk, rules):
 
 
 def _decision_mail(application, purpose, **context):
+    context.setdefault("application_url", apply_address(application.edition))  # any decision template may use it
     mail_applicant(application, purpose, dedupe_key=f"decision:{application.pk}", **context)
 
 

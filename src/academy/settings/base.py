@@ -15,6 +15,7 @@ SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+SITE_NAME = env.str("SITE_NAME", default="Booster Academy")  # the academy's name in account mails
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -121,7 +122,6 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "academy.accounts.forms.SignupDetailsForm"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Booster Academy] "
 ACCOUNT_ADAPTER = "academy.mail.adapters.AccountAdapter"  # allauth's mails go through the outbox
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
 

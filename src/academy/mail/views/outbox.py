@@ -14,7 +14,7 @@ from academy.accounts.models import Role
 from academy.editions.access import edition_role_required
 from academy.privacy.audit import logs_access, record_access
 
-from .. import queries, services
+from .. import held, queries, services
 from ..forms import BulkActionForm, DraftForm, LogForm, OutboxFilterForm
 from ..models import OutboxMessage, SendBatch, State
 
@@ -33,6 +33,7 @@ def outbox(request, edition):
     rows = queries.outbox(edition, **values).only(*queries.LIST_FIELDS)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = urlencode({k: v for k, v in request.GET.items() if k in ("state", "purpose", "q") and v})
+    counts = queries.state_counts(edition)
     return render(
         request,
         "mail/outbox.html",
@@ -41,9 +42,11 @@ def outbox(request, edition):
             "form": form,
             "page": page,
             "query": query,
-            "counts": queries.state_counts(edition),
+            "counts": counts,
+            "held": next(n for state, _label, n in counts if state == State.HELD),
             "conflicts": services.conflicting_decisions(edition),
             "filtered_drafts": values["state"] == State.DRAFT,
+            "filtered_held": values["state"] == State.HELD,
         },
     )
 
@@ -74,6 +77,20 @@ def outbox_action(request, edition):
             messages.error(request, _("None of these mails is a draft: nothing was sent."))
             return redirect(back)
         return redirect("mail:batch", slug=edition.slug, pk=batch.pk)
+    if action == "release":
+        released, still = held.release_held(chosen, by=request.user, edition=edition)
+        if not released and not still:
+            messages.error(request, _("None of these mails is held: nothing was tried again."))
+            return redirect(back)
+        text = ngettext("%(n)s held mail goes on.", "%(n)s held mails go on.", released) % {"n": released}
+        if still:
+            text += " " + ngettext(
+                "%(k)s is still held: its reason is shown beside it.",
+                "%(k)s are still held: their reasons are shown beside them.",
+                still,
+            ) % {"k": still}
+        (messages.warning if still else messages.success)(request, text)
+        return redirect(back)
     if action == "discard":
         count = services.discard(chosen, by=request.user, edition=edition)
         messages.success(request, ngettext("%(n)s draft discarded.", "%(n)s drafts discarded.", count) % {"n": count})
