@@ -1,6 +1,7 @@
 import pytest
 import time_machine
 
+from academy.accounts.models import Role
 from academy.applications import services, standard_form
 from academy.applications.models import Question
 from tests import factories
@@ -13,6 +14,14 @@ def during_call():
     """Time frozen (but ticking) in the middle of the factory edition's call, 26 Sep – 31 Oct 2022."""
     with time_machine.travel(DURING_CALL, tick=True) as traveller:
         yield traveller
+
+
+@pytest.fixture
+def organiser(edition, client):
+    """An organiser of the edition, logged in on the test client."""
+    person = factories.with_role(Role.ORGANISER, edition)
+    client.force_login(person)
+    return person
 
 
 @pytest.fixture

@@ -4,22 +4,13 @@ normalised review score column once reviews exist."""
 import pytest
 from django.urls import reverse
 
-from academy.accounts.models import Role
 from academy.applications.models import Status
 from academy.reviews import board
 from academy.reviews.models import Assignment, Review
-from tests import factories
 from tests.applications import screening_factories as sf
 from tests.reviews import builders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser(edition, client):
-    person = factories.with_role(Role.ORGANISER, edition)
-    client.force_login(person)
-    return person
 
 
 def listing(client, edition, **params):
