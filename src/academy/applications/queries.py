@@ -5,6 +5,7 @@ from django.db.models import Count, F, Func, JSONField, OuterRef, Q, Subquery, T
 from django.db.models.functions import Coalesce, Lower
 from django_countries.fields import Country
 
+from academy.accounts.models import User
 from academy.registry.models import ClusterOrganisation
 
 from .models import Application, Dimension, Status, SubmittedVersion
@@ -23,6 +24,13 @@ SUBMITTED_STATES = [
 def submitted(edition):
     """Applications that were submitted and not withdrawn, whatever happened to them since."""
     return Application.objects.filter(edition=edition, status__in=SUBMITTED_STATES)
+
+
+def applicants(edition, condition):
+    """The people with an active account whose application to `edition` meets `condition`: a User queryset
+    (for Compose's recipient groups, `mail_groups.py` here and in selection)."""
+    chosen = Application.objects.filter(condition, edition=edition).values("applicant_id")
+    return User.objects.filter(is_active=True, pk__in=chosen)
 
 
 def participants(edition):

@@ -76,9 +76,9 @@ class ComposeForm(PlaceholderTextForm):
 
     field_order = ["group", "subject", "body"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, edition=None, **kwargs):
         super().__init__(*args, purpose="message", **kwargs)
-        self.fields["group"].choices = groups.choices()
+        self.fields["group"].choices = groups.choices(edition)
 
 
 class DraftForm(forms.Form):

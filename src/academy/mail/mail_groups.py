@@ -2,16 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from academy.accounts.models import EditionRole, Role
+from academy.accounts.models import Role, User
 
 from .groups import register_group
 
 
 def _role_group(role):
     def members(edition):
-        rows = EditionRole.objects.filter(edition=edition, role=role, user__is_active=True).select_related("user")
-        for row in rows.order_by("user__email"):
-            yield row.user.email, row.user, row.user.get_full_name()
+        return User.objects.filter(is_active=True, edition_roles__edition=edition, edition_roles__role=role)
 
     return members
 

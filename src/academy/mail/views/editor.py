@@ -97,7 +97,7 @@ def _preview(edition, purpose, data, form):
 
 @organiser
 def compose(request, edition):
-    form = ComposeForm(request.POST or None, initial={"body": purposes.get("message").body})
+    form = ComposeForm(request.POST or None, edition=edition, initial={"body": purposes.get("message").body})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         count = services.compose(
