@@ -60,34 +60,13 @@ def clean(question, raw, *, edition=None):
     if kind == T.FILE:
         return None if raw in (None, "") else _clean_file(question, raw, edition)
     if kind == T.MULTIPLE_CHOICE:
-        values = [raw] if isinstance(raw, str) else list(raw or [])
-        values = [v for v in values if v != ""]
-        offered = list(question.choices)
-        wrong = [v for v in values if v not in offered]
-        if wrong:
-            raise AnswerError(_("“%(value)s” is not one of the options offered.") % {"value": wrong[0]})
-        return [c for c in offered if c in values] or None
+        return _clean_choices(question, raw)
     if kind in TICKED:
-        ticked = raw is True or (isinstance(raw, str) and raw.lower() in ("on", "true", "yes", "1"))
-        if not ticked:
-            return None
-        return {"accepted": True, "version": question.consent_version} if kind == T.CONSENT else True
+        return _clean_ticked(question, raw)
     if kind == T.YES_NO:
-        if isinstance(raw, bool) or raw is None:
-            return raw
-        value = str(raw).strip().lower()
-        if value == "":
-            return None
-        if value not in ("yes", "no", "true", "false"):
-            raise AnswerError(_("Answer yes or no."))
-        return value in ("yes", "true")
-    if not isinstance(raw, str | int | float | type(None)):
-        raise AnswerError(_("This answer has the wrong form."))
-    text = "" if raw is None else str(raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if kind != T.LONG_TEXT:
-        text = text.strip()
-    if text.strip() == "":
+        return _clean_yes_no(raw)
+    text = _text(kind, raw)
+    if text is None:
         return None
     if kind == T.SINGLE_CHOICE:
         if text not in question.choices:
@@ -100,7 +79,51 @@ def clean(question, raw, *, edition=None):
             return dt.date.fromisoformat(text).isoformat()
         except ValueError:
             raise AnswerError(_("Enter a date such as 2022-10-31.")) from None
-    most = question.limit
+    return _clean_text(question, text)
+
+
+def _clean_choices(question, raw):
+    values = [raw] if isinstance(raw, str) else list(raw or [])
+    values = [v for v in values if v != ""]
+    offered = list(question.choices)
+    wrong = [v for v in values if v not in offered]
+    if wrong:
+        raise AnswerError(_("“%(value)s” is not one of the options offered.") % {"value": wrong[0]})
+    return [c for c in offered if c in values] or None
+
+
+def _clean_ticked(question, raw):
+    ticked = raw is True or (isinstance(raw, str) and raw.lower() in ("on", "true", "yes", "1"))
+    if not ticked:
+        return None
+    return {"accepted": True, "version": question.consent_version} if question.type == T.CONSENT else True
+
+
+def _clean_yes_no(raw):
+    if isinstance(raw, bool) or raw is None:
+        return raw
+    value = str(raw).strip().lower()
+    if value == "":
+        return None
+    if value not in ("yes", "no", "true", "false"):
+        raise AnswerError(_("Answer yes or no."))
+    return value in ("yes", "true")
+
+
+def _text(kind, raw):
+    """The sent value as text with Unix line ends (stripped unless a long text), or None when blank."""
+    if not isinstance(raw, str | int | float | type(None)):
+        raise AnswerError(_("This answer has the wrong form."))
+    text = "" if raw is None else str(raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if kind != T.LONG_TEXT:
+        text = text.strip()
+    return None if text.strip() == "" else text
+
+
+def _clean_text(question, text):
+    """A short or long text, an e-mail or a web address: within the question's limit, on one line if short."""
+    kind, most = question.type, question.limit
     if most and len(text) > most:
         raise AnswerError(
             ngettext(

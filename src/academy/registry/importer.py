@@ -4,20 +4,18 @@ One row per registered person; the organisation's columns repeat on each of its 
 A re-import updates organisations by their registry id and people by organisation and e-mail."""
 
 import csv
-import datetime as dt
 import io
 import json
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
 from django.db import transaction
-from django_countries import countries
 
 from academy import imports
 from academy.core.errors import Refused
 
-from .models import ClusterOrganisation, Ecosystem, Label, RegisteredPerson, RegistryRole
+from . import cells
+from .models import ClusterOrganisation, Ecosystem, RegisteredPerson
 
 COLUMNS = [
     "organisation_id",
@@ -36,8 +34,6 @@ COLUMNS = [
 ]
 REQUIRED = ["organisation_id", "organisation_name", "country", "email", "name", "role"]
 ORGANISATION_FIELDS = ["name", "country", "region", "website", "members_count", "label", "label_valid_until"]
-MAX_MEMBERS = 1_000_000
-TRUE, FALSE = {"yes", "y", "true", "1", "x"}, {"no", "n", "false", "0", ""}
 
 
 class ImportFailed(Refused):
@@ -123,33 +119,18 @@ def read_records(data: bytes, filename: str):
     return records, imports.describe(decoded.encoding, delimiter)
 
 
-def _short(value, most=60):
-    """A cell quoted in a message: long enough to find, never a whole runaway line."""
-    return value if len(value) <= most else value[:most] + "…"
-
-
-def _country(value):
-    value = value.strip()
-    if value.upper() in dict(countries):
-        return value.upper()
-    code = countries.by_name(value)
-    if code:
-        return code
-    raise ValueError(f"“{_short(value)}” is not a country code such as DE or a country name")
-
-
-def _clean(line, record, ecosystems_by_key):
-    row = _Row(line=line, org={}, ecosystems=[], person={})
+def _problems(record):
+    """What keeps the row from being read at all: a broken line, an empty required cell, a runaway id."""
     if "__broken__" in record:
-        row.errors.append(record["__broken__"])
-        return row
-    for column in REQUIRED:
-        if not record.get(column, "").strip():
-            row.errors.append(f"{column} is empty")
+        return [record["__broken__"]]
+    problems = [f"{column} is empty" for column in REQUIRED if not record.get(column, "").strip()]
     if len(record.get("organisation_id", "").strip()) > 64:
-        row.errors.append("organisation_id is longer than 64 characters")
-    if row.errors:
-        return row
+        problems.append("organisation_id is longer than 64 characters")
+    return problems
+
+
+def _converter(row, record):
+    """check(column, convert): the converted cell, or None with the reason added to the row's errors."""
 
     def check(column, convert):
         try:
@@ -158,80 +139,30 @@ def _clean(line, record, ecosystems_by_key):
             message = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
             row.errors.append(f"{column}: {message}")
 
-    def members(v):
-        if not v:
-            return None
-        if not (v.isascii() and v.isdecimal()):
-            raise ValueError(f"“{v[:40]}” is not a whole number")
-        if int(v) > MAX_MEMBERS:
-            raise ValueError(f"{v[:40]} is more members than any cluster has")
-        return int(v)
+    return check
 
-    def label(v):
-        v = v.lower().replace("esca", "").strip()
-        if v not in Label.values:
-            raise ValueError(f"“{_short(v)}” is not one of gold, silver, bronze or empty")
-        return v
 
-    def date(v):
-        try:
-            return dt.date.fromisoformat(v) if v else None
-        except ValueError:
-            raise ValueError(f"“{_short(v)}” is not a date such as 2025-12-31") from None
-
-    def website(v):
-        if len(v) > 200:
-            raise ValueError(f"the address is {len(v)} characters long; at most 200 fit")
-        if v:
-            URLValidator()(v)
-        return v
-
-    def email(v):
-        if len(v) > 254:
-            raise ValueError(f"the address is {len(v)} characters long; at most 254 fit")
-        validate_email(v)
-        return v.lower()
-
-    def role(v):
-        v = v.lower()
-        if v in ("manager", "manager in charge", "cluster manager"):
-            return RegistryRole.MANAGER
-        if v == "staff":
-            return RegistryRole.STAFF
-        raise ValueError(f"“{_short(v)}” is not manager or staff")
-
-    def verified(v):
-        if v.lower() in TRUE:
-            return True
-        if v.lower() in FALSE:
-            return False
-        raise ValueError(f"“{_short(v)}” is not yes or no")
-
-    def ecosystems(v):
-        found = []
-        for part in [p.strip() for p in v.replace("|", ";").split(";") if p.strip()]:
-            eco = ecosystems_by_key.get(part.lower())
-            if eco is None:
-                raise ValueError(f"“{_short(part)}” is not one of the 14 industrial ecosystems")
-            found.append(eco)
-        return found
-
+def _clean(line, record, ecosystems_by_key):
+    row = _Row(line=line, org={}, ecosystems=[], person={}, errors=_problems(record))
+    if row.errors:
+        return row
+    check = _converter(row, record)
     row.org = {
         "registry_id": record["organisation_id"].strip(),
         "name": record["organisation_name"].strip()[:300],
-        "country": check("country", _country),
+        "country": check("country", cells.country),
         "region": record.get("region", "").strip()[:200],
-        "website": check("website", website),
-        "members_count": check("members", members),
-        "label": check("label", label),
-        "label_valid_until": check("label_valid_until", date),
+        "website": check("website", cells.website),
+        "members_count": check("members", cells.members),
+        "label": check("label", cells.label),
+        "label_valid_until": check("label_valid_until", cells.date),
     }
-    row.ecosystems = check("ecosystems", ecosystems) or []
+    row.ecosystems = check("ecosystems", lambda v: cells.ecosystems(v, ecosystems_by_key)) or []
     row.person = {
-        "email": check("email", email),
+        "email": check("email", cells.email),
         "name": record["name"].strip()[:200],
-        "role": check("role", role),
-        "verified": check("verified", verified),
+        "role": check("role", cells.role),
+        "verified": check("verified", cells.verified),
     }
     return row
 

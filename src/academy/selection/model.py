@@ -73,7 +73,7 @@ class Model:
         for row in compiled.rows:
             if not can_bind(row):
                 continue
-            index, coef = _row_terms(row, n)
+            index, coef = row_terms(row, n)
             if row.soft:  # v = 1 moves the bound out of reach: a minimum may ask for more than the cohort holds
                 index, coef = [*index, self.v[row.rule]], [*coef, -big if row.upper else max(big, row.count or 0)]
             rows.append((index, coef, -INF, row.count or 0) if row.upper else (index, coef, row.count or 0, INF))
@@ -92,7 +92,7 @@ class Model:
         lower = np.concatenate([lower, np.zeros(columns - n)])
         upper = np.concatenate([upper, np.ones(columns - n)])
         self.highs = new_solver()
-        self.highs.passModel(_lp(columns, lower, upper, rows))
+        self.highs.passModel(build_lp(columns, lower, upper, rows))
         self.status = "optimal"
         self.solution = None
 
@@ -152,7 +152,7 @@ def can_bind(row):
     return len(row.members) > row.count if row.upper else row.count > 0
 
 
-def _row_terms(row, n):
+def row_terms(row, n):
     """Columns and coefficients of Σ members − (share × Σ all) for a row."""
     if row.share is None:
         return list(row.members), [1.0] * len(row.members)
@@ -162,7 +162,9 @@ def _row_terms(row, n):
     return nonzero.tolist(), coef[nonzero].tolist()
 
 
-def _lp(columns, lower, upper, rows):
+def build_lp(columns, lower, upper, rows):
+    """A HiGHS program of `columns` integer columns between `lower` and `upper` and `rows` given as
+    (columns, coefficients, lower bound, upper bound), with no cost yet."""
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = columns, len(rows)
     lp.col_cost_ = np.zeros(columns)

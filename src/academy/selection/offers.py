@@ -82,49 +82,22 @@ def adopt(run, *, by, now=None):
         apps = Application.objects.select_related("applicant").in_bulk([*selected, *waitlist])
         for application in apps.values():
             application.edition = edition  # the locked row: mails need no query for it
-        gone = [apps.get(pk) for pk in selected if pk not in apps or apps[pk].status != Status.SUBMITTED]
-        if gone:
-            raise OfferError(
-                _("%(n)s selected application(s) are no longer submitted (withdrawn since the run): run it again.")
-                % {"n": len(gone)}
-            )
+        _check_still_submitted(selected, apps)
         run.adopted_at, run.adopted_by = now, by
         run.save(update_fields=["adopted_at", "adopted_by"])
         rules = rules_of(edition)
-        deadline = respond_by(edition, now, rules.respond_days)
-        outcome = Adoption(run)
+        step = _Decider(run, edition, by, now, rules, respond_by(edition, now, rules.respond_days))
         for pk in selected:
-            application = apps[pk]
-            change_status(application, Status.OFFERED, by=by, reason=f"run {run.number} adopted")
-            Offer.objects.create(application=application, run=run, offered_at=now, respond_by=deadline)
-            _decision_mail(application, "decision_offered", respond_by=deadline, offer_url=offer_address(application))
-            outcome.offered += 1
-        position = 0
+            step.decide(apps[pk], Status.OFFERED)
         for pk in waitlist:
             application = apps.get(pk)
-            if application is None or application.status != Status.SUBMITTED:
-                continue
-            position += 1
-            change_status(application, Status.WAITLISTED, by=by, reason=f"run {run.number} adopted", position=position)
-            _decision_mail(
-                application,
-                "decision_waitlisted",
-                waitlist_position=position,
-                application_url=apply_address(edition),
-                explanation=_short(run, pk, rules),
-            )
-            outcome.waitlisted += 1
+            if application is not None and application.status == Status.SUBMITTED:
+                step.decide(application, Status.WAITLISTED)
         rest = Application.objects.filter(edition=edition, status=Status.SUBMITTED, is_eligible=True)
         for application in list(rest.select_related("applicant")):
             application.edition = edition
-            change_status(application, Status.NOT_SELECTED, by=by, reason=f"run {run.number} adopted")
-            _decision_mail(
-                application,
-                "decision_not_selected",
-                application_url=apply_address(edition),
-                explanation=_short(run, application.pk, rules),
-            )
-            outcome.not_selected += 1
+            step.decide(application, Status.NOT_SELECTED)
+        outcome = step.outcome
         record(
             "selection.adopted",
             actor=by,
@@ -135,6 +108,62 @@ def adopt(run, *, by, now=None):
             not_selected=outcome.not_selected,
         )
     return outcome
+
+
+# Each decision of an adoption: the mail it sends and the count of the Adoption it adds to.
+DECISIONS = {
+    Status.OFFERED: ("decision_offered", "offered"),
+    Status.WAITLISTED: ("decision_waitlisted", "waitlisted"),
+    Status.NOT_SELECTED: ("decision_not_selected", "not_selected"),
+}
+
+
+@dataclass
+class _Decider:
+    """One adoption's decisions: each changes the status, (for a seat) makes the offer, mails the applicant
+    and counts it; waitlist positions are given in the order of deciding."""
+
+    run: SelectionRun
+    edition: Edition
+    by: object
+    now: object
+    rules: object
+    deadline: object
+    outcome: Adoption = None
+    position: int = 0
+
+    def __post_init__(self):
+        self.outcome = Adoption(self.run)
+
+    def decide(self, application, status):
+        purpose, counter = DECISIONS[status]
+        reason = f"run {self.run.number} adopted"
+        if status == Status.WAITLISTED:
+            self.position += 1
+            change_status(application, status, by=self.by, reason=reason, position=self.position)
+        else:
+            change_status(application, status, by=self.by, reason=reason)
+        if status == Status.OFFERED:
+            Offer.objects.create(application=application, run=self.run, offered_at=self.now, respond_by=self.deadline)
+            context = {"respond_by": self.deadline, "offer_url": offer_address(application)}
+        else:
+            context = {
+                "application_url": apply_address(self.edition),
+                "explanation": _short(self.run, application.pk, self.rules),
+            }
+            if status == Status.WAITLISTED:
+                context["waitlist_position"] = self.position
+        _decision_mail(application, purpose, **context)
+        setattr(self.outcome, counter, getattr(self.outcome, counter) + 1)
+
+
+def _check_still_submitted(selected, apps):
+    gone = [apps.get(pk) for pk in selected if pk not in apps or apps[pk].status != Status.SUBMITTED]
+    if gone:
+        raise OfferError(
+            _("%(n)s selected application(s) are no longer submitted (withdrawn since the run): run it again.")
+            % {"n": len(gone)}
+        )
 
 
 def _check_adoptable(run, edition):

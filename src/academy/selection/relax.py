@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import highspy
 import numpy as np
 
-from .model import INF, _lp, _row_terms, can_bind, new_solver
+from .model import INF, build_lp, can_bind, new_solver, row_terms
 from .rules import compile_rules, covered, name, row_values, share_text
 
 WEIGHT = 1.0  # per person past a bound, per value short, per lock lifted, per seat of size
@@ -74,95 +74,146 @@ class Relaxation:
         }
 
 
+@dataclass
+class _Program:
+    """The relaxed program as it is built: n candidate columns, then one slack column per `slack()` call."""
+
+    n: int
+    rows: list = field(default_factory=list)  # (columns, coefficients, lower, upper)
+    costs: list = field(default_factory=list)  # per slack column
+    integral: list = field(default_factory=list)  # per slack column
+    groups: dict = field(default_factory=dict)  # a rule (or size) -> its slack columns
+    binary: list = field(default_factory=list)  # slack columns that are 0 or 1
+    moved: list = field(default_factory=list)  # second stage: per group, 1 when its rule changes
+    links: list = field(default_factory=list)  # the rows that tie a group's slack to its `moved` column
+
+    def slack(self, group=None, weight=WEIGHT, whole=True):
+        self.costs.append(weight)
+        self.integral.append(whole)
+        column = self.n + len(self.costs) - 1
+        if group is not None:
+            self.groups.setdefault(group, []).append(column)
+        return column
+
+    @property
+    def columns(self):
+        return self.n + len(self.costs)
+
+
+def _add_sizes_and_locks(program, instance):
+    n = program.n
+    everyone, ones = list(range(n)), [1.0] * n
+    program.rows.append(([*everyone, program.slack("min_size")], [*ones, 1.0], instance.min_size, INF))
+    program.rows.append(([*everyone, program.slack("max_size")], [*ones, -1.0], -INF, instance.max_size))
+    for i, candidate in enumerate(instance.candidates):
+        if candidate.lock:
+            lifted = program.slack()  # lifting a lock: 0 or 1, its own count of bounds moved
+            program.binary.append(lifted)
+            inward = candidate.lock == "in"
+            program.rows.append(
+                ([i, lifted], [1.0, 1.0 if inward else -1.0], 1 if inward else -INF, INF if inward else 0)
+            )
+
+
+def _add_rules(program, compiled):
+    for row in compiled.rows:
+        if row.soft or not can_bind(row):
+            continue
+        index, coef = row_terms(row, program.n)
+        s = program.slack(("rule", row.rule), whole=row.share is None)
+        bound = row.count or 0
+        program.rows.append(
+            ([*index, s], [*coef, -1.0], -INF, bound) if row.upper else ([*index, s], [*coef, 1.0], bound, INF)
+        )
+
+
+def _add_covers(program, compiled):
+    for cover in compiled.covers:
+        if cover.soft:
+            continue
+        ys = [program.slack(weight=0.0) for _ in cover.groups]
+        program.binary += ys
+        for y, members in zip(ys, cover.groups.values(), strict=True):
+            program.rows.append(([y, *members], [1.0] + [-1.0] * len(members), -INF, 0))
+        program.rows.append(([*ys, program.slack(("rule", cover.rule))], [1.0] * (len(ys) + 1), cover.at_least, INF))
+
+
+def _add_change_counters(program, instance, compiled):
+    """Second stage: among the smallest relaxations, one that changes the fewest rules (z = 1 when changed).
+    z ≥ Σ slack of the group / bound: any bound at first (no group needs more than n people plus the
+    largest minimum), then the total slack found by the first stage, which no group can exceed."""
+    bounds = [instance.min_size] + [row.count or 0 for row in compiled.rows] + [c.at_least for c in compiled.covers]
+    big = -float(program.n + max(bounds) + 1)
+    for columns_of_group in list(program.groups.values()):
+        program.moved.append(program.slack(weight=0.0))
+        program.links.append(len(program.rows))
+        program.rows.append(([*columns_of_group, program.moved[-1]], [1.0] * len(columns_of_group) + [big], -INF, 0))
+
+
+def _build(program):
+    n, columns = program.n, program.columns
+    upper = np.concatenate([np.ones(n), np.full(len(program.costs), INF)])
+    upper[program.binary + program.moved] = 1
+    lp = build_lp(columns, np.zeros(columns), upper, program.rows)
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n + [
+        highspy.HighsVarType.kInteger if whole else highspy.HighsVarType.kContinuous for whole in program.integral
+    ]
+    return lp
+
+
+def _smallest_total(solver, program):
+    """First stage: minimise the total slack. Returns (total, proven)."""
+    every = np.arange(program.columns, dtype=np.int32)
+    solver.changeColsCost(program.columns, every, np.concatenate([np.zeros(program.n), program.costs]))
+    solver.run()
+    proven = solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    return float(solver.getInfo().objective_function_value), proven
+
+
+def _fewest_changes(solver, program, total, deadline):
+    """Second stage: keep the total slack at the smallest found, minimise the rules changed; from the first
+    stage's answer. Returns (the column values, proven)."""
+    n, columns = program.n, program.columns
+    penalised = [n + k for k, weight in enumerate(program.costs) if weight > 0]
+    solver.addRow(
+        -INF,
+        total + 1e-6,
+        len(penalised),
+        np.array(penalised, dtype=np.int32),
+        np.array(program.costs)[np.array(penalised) - n],
+    )
+    for row, z in zip(program.links, program.moved, strict=True):
+        solver.changeCoeff(row, z, -max(total, 1e-6))
+    start = highspy.HighsSolution()
+    start.col_value = list(solver.getSolution().col_value)
+    solver.setSolution(start)
+    changed = np.zeros(columns)
+    changed[program.moved + [c for c in program.binary if program.costs[c - n] > 0]] = 1
+    solver.changeColsCost(columns, np.arange(columns, dtype=np.int32), changed)
+    solver.setOptionValue("time_limit", max(deadline - time.monotonic(), 0.01))
+    solver.run()
+    proven = solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    return np.asarray(solver.getSolution().col_value), proven
+
+
 def relax(instance, *, time_limit=DEFAULT_TIME_LIMIT, options=None):
     """The smallest relaxation of an instance's hard rules, size bounds and locks (a Relaxation).
 
     Within the time limit (seconds, shared by both stages) the answer is proven smallest; past it, the
     smallest found so far, with `proven` false."""
     compiled = compile_rules(instance)
-    n = len(instance.candidates)
-    rows, costs, integral, groups = [], [], [], {}  # slack columns come after the n x columns
-
-    def slack(group=None, weight=WEIGHT, whole=True):
-        costs.append(weight)
-        integral.append(whole)
-        column = n + len(costs) - 1
-        if group is not None:
-            groups.setdefault(group, []).append(column)
-        return column
-
-    everyone, ones = list(range(n)), [1.0] * n
-    rows.append(([*everyone, slack("min_size")], [*ones, 1.0], instance.min_size, INF))
-    rows.append(([*everyone, slack("max_size")], [*ones, -1.0], -INF, instance.max_size))
-    binary = []
-    for i, candidate in enumerate(instance.candidates):
-        if candidate.lock:
-            binary.append(slack())  # lifting a lock: 0 or 1, its own count of bounds moved
-            inward = candidate.lock == "in"
-            rows.append(([i, binary[-1]], [1.0, 1.0 if inward else -1.0], 1 if inward else -INF, INF if inward else 0))
-    for row in compiled.rows:
-        if row.soft or not can_bind(row):
-            continue
-        index, coef = _row_terms(row, n)
-        s = slack(("rule", row.rule), whole=row.share is None)
-        bound = row.count or 0
-        rows.append(([*index, s], [*coef, -1.0], -INF, bound) if row.upper else ([*index, s], [*coef, 1.0], bound, INF))
-    for cover in compiled.covers:
-        if cover.soft:
-            continue
-        ys = [slack(weight=0.0) for _ in cover.groups]
-        binary += ys
-        for y, members in zip(ys, cover.groups.values(), strict=True):
-            rows.append(([y, *members], [1.0] + [-1.0] * len(members), -INF, 0))
-        rows.append(([*ys, slack(("rule", cover.rule))], [1.0] * (len(ys) + 1), cover.at_least, INF))
-    # Second stage: among the smallest relaxations, one that changes the fewest rules (z = 1 when changed).
-    penalised = [n + k for k, weight in enumerate(costs) if weight > 0]
-    # z ≥ Σ slack of the group / bound: any bound at first (no group needs more than n people plus the
-    # largest minimum), then the total slack found by the first stage, which no group can exceed.
-    bounds = [instance.min_size] + [row.count or 0 for row in compiled.rows] + [c.at_least for c in compiled.covers]
-    moved, links = [], []
-    for columns_of_group in groups.values():
-        moved.append(slack(weight=0.0))
-        links.append(len(rows))
-        rows.append(
-            ([*columns_of_group, moved[-1]], [1.0] * len(columns_of_group) + [-float(n + max(bounds) + 1)], -INF, 0)
-        )
-    columns = n + len(costs)
-    upper = np.concatenate([np.ones(n), np.full(len(costs), INF)])
-    upper[binary + moved] = 1
-    lp = _lp(columns, np.zeros(columns), upper, rows)
-    lp.integrality_ = [highspy.HighsVarType.kInteger] * n + [
-        highspy.HighsVarType.kInteger if whole else highspy.HighsVarType.kContinuous for whole in integral
-    ]
+    program = _Program(n=len(instance.candidates))  # slack columns come after the n x columns
+    _add_sizes_and_locks(program, instance)
+    _add_rules(program, compiled)
+    _add_covers(program, compiled)
+    _add_change_counters(program, instance, compiled)
     deadline = time.monotonic() + time_limit
     solver = new_solver({**RELAX_OPTIONS, "time_limit": time_limit, **(options or {})})
-    solver.passModel(lp)
-    every = np.arange(columns, dtype=np.int32)
-    solver.changeColsCost(columns, every, np.concatenate([np.zeros(n), costs]))
-    solver.run()
-    proven = solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
-    total = float(solver.getInfo().objective_function_value)
-    solver.addRow(
-        -INF,
-        total + 1e-6,
-        len(penalised),
-        np.array(penalised, dtype=np.int32),
-        np.array(costs)[np.array(penalised) - n],
-    )
-    for row, z in zip(links, moved, strict=True):
-        solver.changeCoeff(row, z, -max(total, 1e-6))
-    start = highspy.HighsSolution()
-    start.col_value = list(solver.getSolution().col_value)
-    solver.setSolution(start)
-    changed = np.zeros(columns)
-    changed[moved + [c for c in binary if costs[c - n] > 0]] = 1
-    solver.changeColsCost(columns, every, changed)
-    solver.setOptionValue("time_limit", max(deadline - time.monotonic(), 0.01))
-    solver.run()
-    proven = proven and solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
-    values = np.asarray(solver.getSolution().col_value)
-    chosen = [i for i in range(n) if values[i] > 0.5]
-    return _changes(compiled, chosen, total, proven)
+    solver.passModel(_build(program))
+    total, smallest = _smallest_total(solver, program)
+    values, fewest = _fewest_changes(solver, program, total, deadline)
+    chosen = [i for i in range(program.n) if values[i] > 0.5]
+    return _changes(compiled, chosen, total, smallest and fewest)
 
 
 def _changes(compiled, chosen, total, proven):

@@ -82,6 +82,7 @@ def _page(request, edition, application, state, *, status=200):
 
 @applicant_view
 def apply(request, edition):
+    """GET: the form. POST: save the draft, and submit it when the button said so."""
     application = _own(edition, request.user)
     questions = services.questions_of(edition)
     if request.method == "GET":
@@ -94,12 +95,7 @@ def apply(request, edition):
         except services.ApplyError as error:
             messages.error(request, error.message)
             return redirect(apply_url(edition))
-    changes = {}
-    for q in questions:
-        raw = answer_rules.raw_from_post(q, request.POST, request.FILES)
-        if raw is not None:
-            changes[q.key] = raw
-    seen = {q.key: _int(request.POST.get(f"seen-{q.key}")) for q in questions}
+    changes, seen = _posted(questions, request)
     state = FormState.posted(questions, application, changes)
     try:
         result = services.save_draft(application, changes, based_on_revision=seen)
@@ -111,17 +107,36 @@ def apply(request, edition):
         state.top_error = _("Some answers were not saved; see the messages next to them.")
         return _page(request, edition, application, state, status=400)
     if request.POST.get("action") != "submit":
-        if result.late:
-            messages.error(
-                request, result.late + " " + _("What you typed is kept as a draft, but it was not submitted.")
-            )
-        else:
-            messages.success(
-                request,
-                _("Saved at %(time)s. Your draft is not submitted yet.")
-                % {"time": format_in_zone(result.saved_at, edition, "H:i:s")},
-            )
-        return redirect(apply_url(edition))
+        return _saved(request, edition, result)
+    return _submit(request, edition, application, state, result)
+
+
+def _posted(questions, request):
+    """The answers in the post ({key: raw value}) and the revision each field was shown at ({key: number})."""
+    changes = {}
+    for q in questions:
+        raw = answer_rules.raw_from_post(q, request.POST, request.FILES)
+        if raw is not None:
+            changes[q.key] = raw
+    seen = {q.key: _int(request.POST.get(f"seen-{q.key}")) for q in questions}
+    return changes, seen
+
+
+def _saved(request, edition, result):
+    """A draft saved (but not submitted): say when, or that the call closed meanwhile."""
+    if result.late:
+        messages.error(request, result.late + " " + _("What you typed is kept as a draft, but it was not submitted."))
+    else:
+        messages.success(
+            request,
+            _("Saved at %(time)s. Your draft is not submitted yet.")
+            % {"time": format_in_zone(result.saved_at, edition, "H:i:s")},
+        )
+    return redirect(apply_url(edition))
+
+
+def _submit(request, edition, application, state, result):
+    """Submit the draft just saved: a receipt message, or the form again with what keeps it from going in."""
     try:
         outcome = services.submit(application, by=request.user, revision=result.revision)
     except services.CallClosed as error:
