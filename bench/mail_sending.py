@@ -116,7 +116,12 @@ def run(count, workers):
                 to_email=f"applicant{n}@example.org",
                 to_name=f"Applicant {n}",
                 edition=edition,
-                context={"application_url": f"https://academy.example/a/{n}/", "submitted_at": edition.deadline},
+                context={
+                    "application_url": f"https://academy.example/a/{n}/",
+                    "submitted_at": edition.deadline,
+                    "version": 1,  # every placeholder of the receipt filled: a mail lacking one is held, not sent
+                    "summary": "- Why do you want to take part? To learn from peers across Europe.",
+                },
             )
     queued = time.perf_counter() - start
     print(f"  queue {count:>6} mails: {queued:6.2f} s  ({count / queued:6.0f} mails/s)")
