@@ -13,7 +13,7 @@ TASK_WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 # Test processes for `make pytest` / `make test-fast` (pytest-xdist): auto = one per CPU; WORKERS=0 runs serially.
 WORKERS ?= auto
 
-.PHONY: demo test test-fast setup lint check-migrations pytest serve seed bench browser-deps clean
+.PHONY: demo test test-fast setup lint check-migrations pytest serve seed bench browser-deps screenshots clean
 
 ## Set everything up, seed the demo and serve it on http://127.0.0.1:8000 with task workers and the job runner.
 demo: setup
@@ -69,6 +69,11 @@ test-fast: setup
 ## Benchmarks (figures printed; the README shows the latest).
 bench: setup
 	$(BIN)/python -m bench $(BENCH)
+
+## The README's screenshots: a fresh demo of its own under var/screenshots/, a runserver it starts and stops,
+## each role's page in chromium at 1280 px (the apply page also at 390 px) into docs/screenshots/.
+screenshots: setup browser-deps
+	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var
