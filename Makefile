@@ -12,6 +12,9 @@ PORT ?= 8000
 TASK_WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 # Test processes for `make pytest` / `make test-fast` (pytest-xdist): auto = one per CPU; WORKERS=0 runs serially.
 WORKERS ?= auto
+# Tests go out two at a time to whichever worker is free (the slow ones first: tests/conftest.py), not in
+# big consecutive blocks that can leave one worker with all the long tests.
+XDIST_ARGS := --dist load --maxschedchunk 2
 
 .PHONY: demo test test-fast setup lint check-migrations pytest serve seed bench browser-deps screenshots clean
 
@@ -59,12 +62,12 @@ check-migrations: setup
 	DJANGO_SETTINGS_MODULE=academy.settings.test $(BIN)/academy makemigrations --check --dry-run
 
 pytest: setup
-	$(BIN)/pytest -n $(WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(WORKERS) $(XDIST_ARGS) $(PYTEST_ARGS)
 
 ## The inner loop: every test except those marked slow (browser, fuzz, matrix, worker kill, solver properties,
 ## backups). CI never uses it: `make test` runs them all.
 test-fast: setup
-	$(BIN)/pytest -n $(WORKERS) -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(WORKERS) $(XDIST_ARGS) -m "not slow" $(PYTEST_ARGS)
 
 ## Benchmarks (figures printed; the README shows the latest).
 bench: setup

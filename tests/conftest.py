@@ -3,6 +3,7 @@ import os
 import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+from pytest_django.plugin import validate_django_db
 
 from tests import factories
 
@@ -35,12 +36,37 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
 
 
+def _database_group(item):
+    """pytest-django's order: 0 tests in a rolled-back transaction, 1 tests that commit (the database is flushed
+    after each, so they run after every group-0 test), 2 tests without the database."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    commits = "transactional_db" in fixtures or "live_server" in fixtures
+    if marker:
+        transaction, reset_sequences, *_ = validate_django_db(marker)
+        commits = commits or transaction or reset_sequences
+    if commits:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Property tests (Hypothesis: the solvers' properties, the importers' fuzz) are slow: `make test-fast` leaves
-    them out. Other slow tests say so with `pytest.mark.slow` (tests/browser marks its own)."""
+    them out; other slow tests say so with `pytest.mark.slow` (tests/browser marks its own).
+
+    Slow tests run first, so that parallel workers (pytest-xdist, `make pytest`) start them early and share them
+    out instead of one worker finishing the run alone with the last long one. pytest-django's order of the
+    database groups is kept (this hook runs after its); slow tests without the database go before everything."""
     for item in items:
         if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker(pytest.mark.slow)
+
+    def key(item):
+        slow, group = item.get_closest_marker("slow") is not None, _database_group(item)
+        return (0,) if slow and group == 2 else (1, group, not slow)
+
+    items.sort(key=key)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from academy.editions.models import Edition
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow  # the whole demo seed
 def test_the_demo_seeds_600_applications_to_2022_and_drafts_in_the_open_edition(client):
     out = io.StringIO()
     call_command("seed", stdout=out)

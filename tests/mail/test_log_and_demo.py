@@ -48,6 +48,7 @@ def test_the_mail_log_tag_lists_the_mails_about_one_object_in_the_editions_zone(
     assert "CET" in html or "CEST" in html
 
 
+@pytest.mark.slow  # the whole demo seed
 @pytest.mark.django_db
 def test_the_demo_seeds_templates_a_sent_log_and_conflicting_decision_drafts(time_machine):
     time_machine.move_to(dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC))

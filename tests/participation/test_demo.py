@@ -64,6 +64,7 @@ def test_seeding_without_a_cohort_sets_up_only_the_editions_material():
     assert not HandIn.objects.exists() and "no confirmed cohort yet" in ctx.said[0]
 
 
+@pytest.mark.slow  # the whole demo seed
 def test_the_whole_demo_seed_runs(capsys):
     call_command("seed", "--seed", "2022")
     assert "participation: info pack, 2 assignments, 2 surveys for cba-2022" in capsys.readouterr().out

@@ -17,6 +17,7 @@ def _count(page, label):
     return int(re.search(rf"{label}(?:</th>| <small>[^<]*</small></th>)\s*<td class=\"num\">(\d+)</td>", page).group(1))
 
 
+@pytest.mark.slow  # the whole demo seed
 def test_the_demo_dashboards_are_full_and_the_2022_edition_clones(client):
     out = io.StringIO()
     call_command("seed", stdout=out)

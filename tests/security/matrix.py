@@ -208,14 +208,16 @@ class Matrix:
             quiet.level = level
 
     def _run(self, only):
+        """`only`: the URL names to ask (all by default); a rule or a URL missing is reported among them."""
         for name in sorted(set(self.rules) - set(self.urls)):
-            self.problems.append(f"RULES has a line for {name!r}, which is no URL of the project: remove it")
+            if only is None or name in only:
+                self.problems.append(f"RULES has a line for {name!r}, which is no URL of the project: remove it")
         for name, url in sorted(self.urls.items()):
+            if only is not None and name not in only:
+                continue
             rule_ = self.rules.get(name)
             if rule_ is None:
                 self.problems.append(f"no rule for {url.route}: add to RULES  {rule_line(url)}")
-                continue
-            if only is not None and name not in only:
                 continue
             try:
                 path = reverse(name, kwargs=self.kwargs(url, rule_), urlconf=self.urlconf)

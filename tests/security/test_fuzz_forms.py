@@ -135,19 +135,31 @@ def fuzz(grid, form, problems):
         problems.append(f"{where}: {type(error).__name__} {error!s:.800}")
 
 
-@pytest.fixture
-def world(world, monkeypatch):
-    """The module's world (tests/security/conftest.py); PDFs are tested in tests/participation."""
-    monkeypatch.setattr("academy.participation.info.info_pack_pdf", lambda pack: w.PDF)
-    return world
+@pytest.fixture(scope="module")
+def discovered(built_world):
+    """The crawl, once per module: its logins and what its pages create (a completion rule, a privacy notice)
+    become part of the module's world (tests/security/conftest.py), as if every shard had crawled first."""
+    with pytest.MonkeyPatch.context() as patch:
+        # PDFs are tested in tests/participation; the patch holds for every test of the module
+        patch.setattr("academy.participation.info.info_pack_pdf", lambda pack: w.PDF)
+        yield discover(built_world.world)
 
 
-def test_no_form_answers_arbitrary_input_with_a_server_error_or_a_partial_write(world):
-    logging.getLogger("django.request").setLevel(logging.CRITICAL)
-    grid, forms = discover(world)
+def test_the_crawl_finds_the_forms_of_every_crawled_role(discovered, world):
+    grid, forms = discovered
     assert len(forms) >= 40, [f.action for f in forms]
     assert {f.role for f in forms} == set(CRAWLED)
+
+
+# The forms in shards (every SHARDS-th form), so that parallel runs share the work; together they fuzz every form.
+SHARDS = 4
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_form_answers_arbitrary_input_with_a_server_error_or_a_partial_write(discovered, world, shard):
+    logging.getLogger("django.request").setLevel(logging.CRITICAL)
+    grid, forms = discovered
     problems = []
-    for form in forms:
+    for form in forms[shard::SHARDS]:
         fuzz(grid, form, problems)
     assert not problems, f"{len(problems)} form(s) failed:\n" + "\n\n".join(problems)
