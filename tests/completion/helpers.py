@@ -3,7 +3,7 @@
 
 import datetime as dt
 
-from academy.participation.models import Assignment, HandIn
+from academy.participation.models import HandIn, HomeworkAssignment
 from academy.programme.models import Attendance, Kind, Part
 from tests.programme import factories as programme
 
@@ -31,7 +31,7 @@ def programme_of(edition):
 
 
 def assignment(edition, title="Cluster strategy canvas"):
-    return Assignment.objects.create(
+    return HomeworkAssignment.objects.create(
         edition=edition, title=title, brief="Fill in the canvas.", due_date=dt.date(2023, 1, 31)
     )
 

@@ -12,8 +12,15 @@ from academy.completion.models import CompletionRule
 from academy.editions.cloning import CloneError, clone_edition, next_year, parts, suggested
 from academy.editions.models import Edition
 from academy.mail.models import MailTemplate, OutboxMessage
-from academy.participation.models import Assignment as Homework
-from academy.participation.models import HandIn, InfoPack, Survey, SurveyQuestion, SurveyRespondent, SurveyResponse
+from academy.participation.models import (
+    HandIn,
+    HomeworkAssignment,
+    InfoPack,
+    Survey,
+    SurveyQuestion,
+    SurveyRespondent,
+    SurveyResponse,
+)
 from academy.privacy.models import RetentionPolicy
 from academy.programme.models import Attendance, Coach, Session
 from academy.registry.models import EligibleCountry
@@ -101,9 +108,9 @@ def test_structure_is_copied_part_by_part(source, organiser):
     assert _fields(SurveyQuestion.objects.filter(survey=survey), s) == _fields(
         SurveyQuestion.objects.filter(survey__edition=source), s
     )
-    homework = Homework.objects.get(edition=target)
+    homework = HomeworkAssignment.objects.get(edition=target)
     assert homework.reviewer is None
-    assert homework.due_date == next_year(Homework.objects.get(edition=source).due_date)
+    assert homework.due_date == next_year(HomeworkAssignment.objects.get(edition=source).due_date)
     assert InfoPack.objects.get(edition=target).hotels == "Hotel A"
 
 

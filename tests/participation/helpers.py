@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from academy.accounts.models import Role
 from academy.applications.models import Application, Status
-from academy.participation.models import Assignment, QuestionKind, Survey, SurveyQuestion
+from academy.participation.models import HomeworkAssignment, QuestionKind, Survey, SurveyQuestion
 from tests import factories
 
 
@@ -27,7 +27,7 @@ def coach(edition):
 
 def assignment(edition, *, due=dt.date(2023, 1, 31), reviewer=None, **fields):
     defaults = {"title": "Map your services", "brief": "List your services.", "due_date": due}
-    return Assignment.objects.create(edition=edition, reviewer=reviewer, **(defaults | fields))
+    return HomeworkAssignment.objects.create(edition=edition, reviewer=reviewer, **(defaults | fields))
 
 
 def survey(edition, *, anonymous=False, opens_at=None, closes_at=None, **fields):

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from academy.accounts.models import Role
 from academy.participation import demo, info, surveys
 from academy.participation.models import (
-    Assignment,
     Feedback,
     HandIn,
+    HomeworkAssignment,
     InfoPack,
     ParticipantNeeds,
     Survey,
@@ -41,7 +41,7 @@ def test_seeding_with_a_confirmed_cohort_gives_them_work_needs_and_answers():
     ctx = Context(edition, coach)
     demo.seed(ctx)
     assert InfoPack.objects.get(edition=edition).venue.startswith("University of Strasbourg")
-    assert list(Assignment.objects.values_list("reviewer", flat=True)) == [coach.pk, coach.pk]
+    assert list(HomeworkAssignment.objects.values_list("reviewer", flat=True)) == [coach.pk, coach.pk]
     assert ParticipantNeeds.objects.count() == 12
     assert 12 <= HandIn.objects.count() < 24 and Feedback.objects.exists()
     online, in_person = Survey.objects.order_by("pk")
@@ -60,7 +60,7 @@ def test_seeding_without_a_cohort_sets_up_only_the_editions_material():
     edition = factories.edition()
     ctx = Context(edition, factories.with_role(Role.COACH, edition))
     demo.seed(ctx)
-    assert Assignment.objects.count() == 2 and Survey.objects.count() == 2 and InfoPack.objects.count() == 1
+    assert HomeworkAssignment.objects.count() == 2 and Survey.objects.count() == 2 and InfoPack.objects.count() == 1
     assert not HandIn.objects.exists() and "no confirmed cohort yet" in ctx.said[0]
 
 

@@ -6,7 +6,7 @@ import zoneinfo
 import pytest
 
 from academy.participation import homework
-from academy.participation.models import Assignment, AssignmentAttachment
+from academy.participation.models import AssignmentAttachment, HomeworkAssignment
 from tests import factories
 from tests.participation import helpers
 
@@ -26,7 +26,7 @@ def form(**changes):
 def test_organiser_creates_an_assignment_reviewed_by_a_coach(organiser_client, edition, coach):
     response = organiser_client.post(f"/orga/{edition.slug}/homework/new/", form(reviewer=coach.pk))
     assert response.status_code == 302
-    created = Assignment.objects.get()
+    created = HomeworkAssignment.objects.get()
     assert (created.edition, created.reviewer, created.due_date) == (edition, coach, dt.date(2023, 2, 20))
 
 
@@ -35,7 +35,7 @@ def test_only_a_coach_of_the_edition_can_be_the_reviewer(organiser_client, editi
     response = organiser_client.post(f"/orga/{edition.slug}/homework/new/", form(reviewer=outsider.pk))
     assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
     assert 'value="Pilot a service"' in response.content.decode()
-    assert not Assignment.objects.exists()
+    assert not HomeworkAssignment.objects.exists()
 
 
 def test_late_hand_ins_cannot_end_before_the_due_date(organiser_client, edition):
@@ -48,12 +48,12 @@ def test_an_assignment_with_hand_ins_cannot_be_deleted(organiser_client, edition
         assignment, application, text="Done", now=dt.datetime(2023, 1, 2, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels"))
     )
     organiser_client.post(f"/orga/{edition.slug}/homework/{assignment.pk}/delete/")
-    assert Assignment.objects.filter(pk=assignment.pk).exists()
+    assert HomeworkAssignment.objects.filter(pk=assignment.pk).exists()
 
 
 def test_an_assignment_without_hand_ins_is_deleted(organiser_client, edition, assignment):
     organiser_client.post(f"/orga/{edition.slug}/homework/{assignment.pk}/delete/")
-    assert not Assignment.objects.exists()
+    assert not HomeworkAssignment.objects.exists()
 
 
 def test_brief_files_are_checked_by_content(organiser_client, edition, assignment, stored):
@@ -69,4 +69,4 @@ def test_an_organiser_of_another_edition_cannot_touch_this_one(client, edition, 
     client.force_login(factories.with_role("organiser", factories.edition()))
     assert client.post(f"/orga/{edition.slug}/homework/{assignment.pk}/delete/").status_code == 403
     assert client.get(f"/orga/{edition.slug}/homework/{assignment.pk}/").status_code == 403
-    assert Assignment.objects.filter(pk=assignment.pk).exists()
+    assert HomeworkAssignment.objects.filter(pk=assignment.pk).exists()

@@ -31,9 +31,9 @@ from academy.completion.models import Certificate, CompletionException, IssueRun
 from academy.mail.models import OutboxMessage, SendBatch, State
 from academy.mail.purposes import EDITABLE
 from academy.participation.models import (
-    Assignment,
     AssignmentAttachment,
     HandIn,
+    HomeworkAssignment,
     InfoPack,
     ParticipantNeeds,
     QuestionKind,
@@ -173,7 +173,7 @@ def build_edition(key, people):
     calendar = CalendarToken.objects.create(user=participant, edition=edition, token=f"calendar-{key}-{participant.pk}")
 
     # homework, its attachment, the participant's hand-in; the info pack and needs; a survey
-    homework = Assignment.objects.create(
+    homework = HomeworkAssignment.objects.create(
         edition=edition,
         title="Map",
         brief="List.",

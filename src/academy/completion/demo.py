@@ -7,7 +7,7 @@ first download (their mails would have gone out long ago)."""
 import datetime as dt
 
 from academy.applications.queries import participants
-from academy.participation.models import Assignment, HandIn
+from academy.participation.models import HandIn, HomeworkAssignment
 from academy.programme.models import Attendance, Kind, Part, Session
 
 from . import certificates, services
@@ -47,7 +47,7 @@ def _attend_everything(edition, applications):
     Attendance.objects.bulk_update(changed, ["present", "minutes", "camera_on"], batch_size=500)
     handed = set(HandIn.objects.filter(application__in=applications).values_list("application_id", "assignment_id"))
     hand_ins = []
-    for assignment in Assignment.objects.filter(edition=edition):
+    for assignment in HomeworkAssignment.objects.filter(edition=edition):
         when = assignment.due_at - dt.timedelta(days=2)
         hand_ins += [
             HandIn(

@@ -26,7 +26,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
 from academy.applications.queries import participants
-from academy.participation.models import Assignment, HandIn
+from academy.participation.models import HandIn, HomeworkAssignment
 from academy.programme.models import Attendance, Kind, Part, Session
 
 from .models import Certificate, CompletionException, CompletionRule
@@ -77,7 +77,7 @@ class Programme:
         days = {}
         for session in sessions:
             days.setdefault(session.starts_at.astimezone(edition.zone).date(), []).append(session)
-        assignments = list(Assignment.objects.filter(edition=edition).order_by("due_date", "pk"))
+        assignments = list(HomeworkAssignment.objects.filter(edition=edition).order_by("due_date", "pk"))
         return cls(edition, {s.pk: s for s in sessions}, days, assignments)
 
 

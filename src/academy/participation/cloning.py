@@ -4,7 +4,7 @@ pack's texts (not marked as sent). Hand-ins, feedback, needs and survey answers 
 
 from academy.editions.cloning import part
 
-from .models import Assignment, InfoPack, Survey, SurveyQuestion
+from .models import HomeworkAssignment, InfoPack, Survey, SurveyQuestion
 
 SURVEY_FIELDS = ["title", "intro", "part", "session_label", "anonymous"]
 QUESTION_FIELDS = ["kind", "label", "help_text", "choices", "required", "position"]
@@ -28,16 +28,16 @@ def surveys(source, target, clone):
 @part("participation.homework", after=["programme.sessions"])
 def homework(source, target, clone):
     rows = [
-        Assignment(
+        HomeworkAssignment(
             edition=target,
             title=a.title,
             brief=a.brief,
             due_date=clone.date(a.due_date),
             late_until=clone.date(a.late_until),
         )
-        for a in Assignment.objects.filter(edition=source)
+        for a in HomeworkAssignment.objects.filter(edition=source)
     ]
-    return len(Assignment.objects.bulk_create(rows))
+    return len(HomeworkAssignment.objects.bulk_create(rows))
 
 
 @part("participation.info_pack")

@@ -7,10 +7,10 @@ import datetime as dt
 from academy.applications.queries import participants
 
 from .models import (
-    Assignment,
     Dietary,
     Feedback,
     HandIn,
+    HomeworkAssignment,
     InfoPack,
     ParticipantNeeds,
     QuestionKind,
@@ -78,7 +78,7 @@ def _info_pack(edition):
 
 def _assignments(edition, coach):
     return [
-        Assignment.objects.create(
+        HomeworkAssignment.objects.create(
             edition=edition,
             title="Map your cluster's services",
             brief=(
@@ -88,7 +88,7 @@ def _assignments(edition, coach):
             due_date=dt.date(2023, 1, 31),
             reviewer=coach,
         ),
-        Assignment.objects.create(
+        HomeworkAssignment.objects.create(
             edition=edition,
             title="A pilot with your members",
             brief=(

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import uploads
-from .models import Assignment, Dietary, InfoPack, QuestionKind, Survey, SurveyQuestion
+from .models import Dietary, HomeworkAssignment, InfoPack, QuestionKind, Survey, SurveyQuestion
 from .surveys import RATINGS
 
 
@@ -59,7 +59,7 @@ class FeedbackForm(forms.Form):
 
 class AssignmentForm(forms.ModelForm):
     class Meta:
-        model = Assignment
+        model = HomeworkAssignment
         fields = ["title", "brief", "due_date", "late_until", "reviewer"]
         widgets = {"due_date": DateInput(), "late_until": DateInput(), "brief": forms.Textarea(attrs={"rows": 8})}
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class Assignment(models.Model):
+class HomeworkAssignment(models.Model):
     """Homework given in the online part: due at the end of `due_date` in the edition's time zone."""
 
     edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="assignments")
@@ -69,7 +69,7 @@ class Assignment(models.Model):
 class AssignmentAttachment(models.Model):
     """A file the organisers give with the brief (slides, a template to fill in)."""
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="attachments")
+    assignment = models.ForeignKey(HomeworkAssignment, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(max_length=300)
     original_name = models.CharField(_("file name"), max_length=150)
     kind = models.CharField(max_length=8)
@@ -89,7 +89,7 @@ class HandIn(models.Model):
     """A participant's answer to one assignment: text and/or one file. Resubmitting replaces it and
     raises `version`; the latest one is what coaches review."""
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="hand_ins")
+    assignment = models.ForeignKey(HomeworkAssignment, on_delete=models.PROTECT, related_name="hand_ins")
     application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="hand_ins")
     text = models.TextField(_("text"), blank=True)
     file = models.FileField(max_length=300, blank=True)

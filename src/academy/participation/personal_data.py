@@ -5,9 +5,9 @@ person wrote or uploaded goes, and needs (which may tell of health or belief) ar
 from academy.core.personal_data import REMOVED, iso, remove_files, scrub, section
 
 from .models import (
-    Assignment,
     Feedback,
     HandIn,
+    HomeworkAssignment,
     ParticipantNeeds,
     QuestionKind,
     SurveyQuestion,
@@ -19,8 +19,8 @@ data = section(
     "participation",
     label="Homework, needs and surveys",
     order=40,
-    # Assignment.reviewer names the reviewing coach: it keeps pointing at the anonymised account.
-    models=[Assignment, HandIn, Feedback, ParticipantNeeds, SurveyResponse, SurveyRespondent],
+    # HomeworkAssignment.reviewer names the reviewing coach: it keeps pointing at the anonymised account.
+    models=[HomeworkAssignment, HandIn, Feedback, ParticipantNeeds, SurveyResponse, SurveyRespondent],
 )
 
 

@@ -9,11 +9,11 @@ from django.utils import timezone
 from academy.applications.queries import participants
 
 from .homework import STATUS_LABELS, status_of
-from .models import Assignment, Feedback, HandIn, SurveyRespondent
+from .models import Feedback, HandIn, HomeworkAssignment, SurveyRespondent
 
 
 def assignments(edition):
-    return Assignment.objects.filter(edition=edition).select_related("edition", "reviewer")
+    return HomeworkAssignment.objects.filter(edition=edition).select_related("edition", "reviewer")
 
 
 def my_homework(edition, application):
@@ -24,7 +24,7 @@ def my_homework(edition, application):
 
 @dataclass
 class Cell:
-    assignment: Assignment
+    assignment: HomeworkAssignment
     hand_in: HandIn | None
     status: str
 

@@ -13,8 +13,7 @@ from django_countries.fields import Country
 from academy.applications.models import Application, Dimension, Question, Status, SubmittedVersion
 from academy.applications.queries import SUBMITTED_STATES, AnswerText, dimension_key
 from academy.completion.rule import evaluate
-from academy.participation.models import Assignment as Homework
-from academy.participation.models import QuestionKind, Survey, SurveyQuestion, SurveyResponse
+from academy.participation.models import HomeworkAssignment, QuestionKind, Survey, SurveyQuestion, SurveyResponse
 from academy.participation.queries import respondent_counts
 from academy.programme.models import Kind, Session
 from academy.reviews.models import Assignment as ReviewAssignment
@@ -248,7 +247,7 @@ def attendance_rates(edition, cohort):
 def homework_rates(edition, cohort):
     """Per assignment: participants who handed in out of the cohort (one query)."""
     assignments = (
-        Homework.objects.filter(edition=edition)
+        HomeworkAssignment.objects.filter(edition=edition)
         .annotate(handed_in=Count("hand_ins", filter=Q(hand_ins__application__status=Status.CONFIRMED)))
         .order_by("due_date", "pk")
     )

@@ -10,7 +10,7 @@ Data format (ids are any hashable values that sort among themselves, e.g. primar
     AssignmentOptions(max_load, per_application=2, avoid_same_country=False, seed=0)
 
 ``assign(applications, reviewers, options, conflicts=, keep=, exclude=, preference=, preference_default=)``
-returns an :class:`Assignment` with every (reviewer_id, application_id) pair, the pairs it added,
+returns an :class:`AssignmentPlan` with every (reviewer_id, application_id) pair, the pairs it added,
 each reviewer's load and the :class:`Objective`, or raises :class:`AssignmentInfeasible`.
 
 * ``keep``: pairs that stay whatever happens (already scored, or added by an organiser). They
@@ -43,7 +43,7 @@ from .assignment_flow import solve
 
 __all__ = [
     "Application",
-    "Assignment",
+    "AssignmentPlan",
     "AssignmentInfeasible",
     "AssignmentOptions",
     "Conflicts",
@@ -101,7 +101,7 @@ class Objective:
 
 
 @dataclass(frozen=True)
-class Assignment:
+class AssignmentPlan:
     pairs: frozenset  # every (reviewer_id, application_id): kept and added
     added: frozenset  # the pairs to create
     loads: dict  # reviewer_id -> number of applications (every reviewer, 0 included)
@@ -174,7 +174,7 @@ def assign(
     exclude: Iterable[tuple] = (),
     preference: Mapping | None = None,
     preference_default: float = 0.0,
-) -> Assignment:
+) -> AssignmentPlan:
     """Assign ``options.per_application`` reviewers to every application (see the module docstring)."""
     started = time.perf_counter()
     apps = _sorted_unique(applications, "application")
@@ -214,7 +214,7 @@ def assign(
         sum_of_squares=int((loads**2).sum()),
         preference=float(prefs[final].sum()),
     )
-    return Assignment(
+    return AssignmentPlan(
         pairs=_as_pairs(final, rev_ids, app_ids),
         added=_as_pairs(result.chosen, rev_ids, app_ids),
         loads={rid: int(load) for rid, load in zip(rev_ids, loads, strict=True)},

@@ -12,7 +12,7 @@ the ones near the cut-off are those people ask about, and the rest keep the chea
 
 from dataclasses import asdict, dataclass, field
 
-from .model import Model, micro
+from .program import Model, micro
 from .rules import compile_rules, covered, describe, row_values
 from .solver import stages
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import highspy
 import numpy as np
 
-from .model import INF, build_lp, can_bind, new_solver, row_terms
+from .program import INF, build_lp, can_bind, new_solver, row_terms
 from .rules import compile_rules, covered, name, row_values, share_text
 
 WEIGHT = 1.0  # per person past a bound, per value short, per lock lifted, per seat of size

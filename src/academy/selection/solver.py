@@ -19,7 +19,7 @@ import time
 import numpy as np
 
 from .instance import Result
-from .model import Model, micro
+from .program import Model, micro
 from .relax import relax
 from .rules import Counter, broken_rules, compile_rules, report, row_values
 

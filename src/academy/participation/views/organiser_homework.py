@@ -12,7 +12,7 @@ from academy.privacy.audit import logs_access
 
 from .. import homework, queries
 from ..forms import AssignmentForm, AttachmentForm
-from ..models import Assignment, AssignmentAttachment
+from ..models import AssignmentAttachment, HomeworkAssignment
 from .common import url_prefix
 
 organiser = edition_role_required(Role.ORGANISER)
@@ -34,7 +34,7 @@ def _assignment(edition, pk):
 
 @organiser
 def assignment_form(request, edition, pk=None):
-    assignment = _assignment(edition, pk) if pk else Assignment(edition=edition)
+    assignment = _assignment(edition, pk) if pk else HomeworkAssignment(edition=edition)
     form = AssignmentForm(request.POST or None, instance=assignment, reviewers=homework.reviewers_for(edition))
     if request.method == "POST" and form.is_valid():
         homework.save_assignment(form.save(commit=False), by=request.user)
