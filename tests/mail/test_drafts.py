@@ -3,11 +3,11 @@ from django.core import mail
 
 from academy.accounts.models import AuditEntry, Role
 from academy.mail import queries
+from academy.mail.clashes import conflicting_decisions
 from academy.mail.models import OutboxMessage, State
 from academy.mail.purposes import sample_context
 from academy.mail.services import (
     compose,
-    conflicting_decisions,
     discard,
     edit_draft,
     queue_mail,

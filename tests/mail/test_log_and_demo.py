@@ -5,9 +5,10 @@ import pytest
 from django.core.management import call_command
 from django.template import Context, Template
 
+from academy.mail.clashes import conflicting_decisions
 from academy.mail.models import MailTemplate, OutboxMessage, State
 from academy.mail.purposes import sample_context
-from academy.mail.services import conflicting_decisions, discard, queue_mail
+from academy.mail.services import discard, queue_mail
 from tests import factories
 
 

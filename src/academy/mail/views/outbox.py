@@ -14,7 +14,7 @@ from academy.accounts.models import Role
 from academy.editions.access import edition_role_required
 from academy.privacy.audit import logs_access, record_access
 
-from .. import held, queries, services
+from .. import clashes, held, queries, services
 from ..forms import BulkActionForm, DraftForm, LogForm, OutboxFilterForm
 from ..models import OutboxMessage, SendBatch, State
 
@@ -44,7 +44,7 @@ def outbox(request, edition):
             "query": query,
             "counts": counts,
             "held": next(n for state, _label, n in counts if state == State.HELD),
-            "conflicts": services.conflicting_decisions(edition),
+            "conflicts": clashes.conflicting_decisions(edition),
             "filtered_drafts": values["state"] == State.DRAFT,
             "filtered_held": values["state"] == State.HELD,
         },
