@@ -72,7 +72,7 @@ def test_one_applicant_confirms_with_her_needs_another_declines_and_the_next_rec
     page.goto(f"{live_server.url}/orga/{cy.edition.slug}/offers/")
     expect(page.get_by_role("row", name="Cy Conte")).to_contain_text("Yes")  # from the waitlist
     expect(page.get_by_role("row", name="Bo Berg")).to_contain_text("A clash with our general assembly")
-    page.get_by_label("State").select_option("confirmed")
+    page.get_by_role("combobox", name="State").select_option("confirmed")
     page.get_by_role("button", name="Filter").click()
     expect(page.get_by_role("row", name="Ada Lovelace")).to_be_visible()
     expect(page.get_by_role("row", name="Bo Berg")).to_have_count(0)
