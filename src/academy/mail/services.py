@@ -56,7 +56,7 @@ from academy.accounts.services import record
 from . import purposes, rendering
 from .groups import recipients
 from .models import MailTemplate, OutboxMessage, SendBatch, State
-from .tasks import send_outbox
+from .tasks import send_outbox, sender_waiting
 
 TemplateError = rendering.TemplateError
 
@@ -217,7 +217,9 @@ def queue_mail(
 
 
 def _enqueue_sending():
-    send_outbox.enqueue()
+    """Queue a sending task, unless one waits that will start after this commit and so send this mail too."""
+    if not sender_waiting():
+        send_outbox.enqueue()
 
 
 def kick(using=None):
