@@ -36,3 +36,4 @@ def test_the_rush_benchmark_runs_and_every_submission_gets_its_receipt():
     assert [phase for phase, _n, _missing in lags] == ["rush", "resubmits"], output
     assert all(int(n) > 0 and missing == "0" for _phase, n, missing in lags), output
     assert re.search(r"receipts: \d+ mails for \d+ versions \(\d+ receipt tasks, 0 failed tasks\)", output), output
+    assert re.search(r"CPU used .*: clients [\d.]+ s, task workers [\d.]+ s, gunicorn [\d.]+ s", output), output

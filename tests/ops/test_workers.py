@@ -1,5 +1,6 @@
-"""`academy workers` runs one task worker per core (TASK_WORKERS or --count to change), and `make demo`
-starts it with the number of cores of the machine it runs on."""
+"""`academy workers` runs one task worker per core (TASK_WORKERS or --count to change), at a lower CPU priority
+than the web's (TASK_WORKER_NICE or --nice to change), and `make demo` starts it with the number of cores of the
+machine it runs on."""
 
 import json
 import os
@@ -20,6 +21,12 @@ import django; django.setup()
 from tests.ops.worker_tasks import which_process
 for _ in range(9):
     which_process.enqueue()
+"""
+NICENESS_QUEUE = """
+import django; django.setup()
+from tests.ops.worker_tasks import niceness
+niceness.enqueue()
+niceness.enqueue()
 """
 RESULTS = """
 import django, json; django.setup()
@@ -46,8 +53,9 @@ def test_make_demo_starts_one_worker_per_core(arguments, count):
     assert "db_worker" not in plan, "the workers command starts the db_workers"
 
 
-@pytest.mark.slow
-def test_the_workers_command_runs_that_many_workers_on_one_queue(tmp_path):
+@pytest.fixture
+def run(tmp_path):
+    """Run a command against a fresh SQLite file with the database-backed task backend; its output."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.mail.worker_settings",
@@ -55,6 +63,7 @@ def test_the_workers_command_runs_that_many_workers_on_one_queue(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'workers.sqlite3'}",
         "ACADEMY_DATA_DIR": str(tmp_path / "data"),
     }
+    env.pop("TASK_WORKER_NICE", None)
 
     def run(*args):
         result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300, check=False)
@@ -62,6 +71,11 @@ def test_the_workers_command_runs_that_many_workers_on_one_queue(tmp_path):
         return result.stdout + result.stderr  # the workers log to stderr
 
     run(ACADEMY, "migrate", "django_tasks_database", "--no-input", "-v", "0")
+    return run
+
+
+@pytest.mark.slow
+def test_the_workers_command_runs_that_many_workers_on_one_queue(run):
     run(sys.executable, "-c", QUEUE)
     output = run(ACADEMY, "workers", "--count", "3", "--batch", "--no-startup-delay", "--interval", "0")
     assert "Starting 3 task workers." in output
@@ -69,3 +83,19 @@ def test_the_workers_command_runs_that_many_workers_on_one_queue(tmp_path):
     assert len(started) == 3 and len(set(started)) == 3, output
     results = json.loads(run(sys.executable, "-c", RESULTS).splitlines()[0])
     assert len(results) == 9 and {status for status, _pid in results} == {"SUCCESSFUL"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("arguments", "lower_by"), [((), 10), (("--nice", "3"), 3)])
+def test_the_workers_run_at_a_lower_cpu_priority_than_the_web(run, arguments, lower_by):
+    run(sys.executable, "-c", NICENESS_QUEUE)
+    run(ACADEMY, "workers", "--count", "2", "--batch", "--no-startup-delay", "--interval", "0", *arguments)
+    results = json.loads(run(sys.executable, "-c", RESULTS).splitlines()[0])
+    assert results == [["SUCCESSFUL", min(19, os.nice(0) + lower_by)]] * 2
+
+
+def test_task_worker_nice_sets_the_default_and_zero_keeps_the_webs_priority(monkeypatch):
+    monkeypatch.delenv("TASK_WORKER_NICE", raising=False)
+    assert workers.default_nice() == 10
+    monkeypatch.setenv("TASK_WORKER_NICE", "0")
+    assert workers.default_nice() == 0

@@ -8,3 +8,8 @@ from django.tasks import task
 @task
 def which_process():
     return os.getpid()
+
+
+@task
+def niceness():
+    return os.nice(0)
