@@ -4,8 +4,8 @@ The pages and the roles come from the authorisation matrix (tests/security: its 
 view is covered by its one line there. Each role's pages are the URLs its rule allows that answer a GET with a
 whole HTML page (downloads, htmx fragments, redirects and the API aside). A page fails when it is wider than the
 window (document.documentElement.scrollWidth > innerWidth) at 1280 or 390 px, when the browser logs an error
-(a script error, a blocked resource, a CSP violation) or when axe-core finds a WCAG 2.1 A/AA violation (run once,
-at 390 px, to keep the test fast)."""
+(a script error, a blocked resource, a CSP violation) or when axe-core finds a WCAG 2.1 A/AA violation (run once
+per URL name, at 390 px, to keep the test fast). Each page is loaded once, at 390 px, then widened to 1280 px."""
 
 import pytest
 from django.conf import settings
@@ -20,9 +20,23 @@ from tests.security import matrix
 from tests.security import world as w
 from tests.security.test_authorisation_matrix import RULES
 
-WIDTHS = (1280, 390)
-AXE_AT = 390
+# loaded at a phone's width, as a phone does (a chart sizes itself when the page loads), then widened
+WIDTHS = (390, 1280)
+AXE_AT = WIDTHS[0]
+# The roles' pages in parts of about 40 visits, each part a test of its own so that pytest-xdist shares them out:
+# (roles, part, parts) takes every `parts`-th page of each role, from the `part`-th.
+GROUPS = [
+    ((w.ANON, w.APPLICANT, w.OTHER_APPLICANT), 1),
+    ((w.REVIEWER, w.CONFLICTED, w.OTHER_ORGANISER), 1),
+    ((w.COACH, w.PARTICIPANT), 1),
+    ((w.ORGANISER,), 3),  # the first to open most organiser pages: it runs axe on them
+    ((w.ADMIN,), 2),
+]
+PARTS = [(roles, part, parts) for roles, parts in GROUPS for part in range(parts)]
+assert sorted(role for roles, _ in GROUPS for role in roles) == sorted(w.ROLES), "GROUPS must name every role once"
 
+# two frames: what the page does when the window is resized (resize listeners, ResizeObservers) is done
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # the outermost elements that stick out of the window (not those a scrolling region clips), so the failure says
 # where to look
 OVERFLOW = """() => {
@@ -46,21 +60,29 @@ OVERFLOW = """() => {
 }"""
 
 
-def html_pages(world, role):
-    """(URL name, path) of every whole HTML page `role` may GET according to RULES."""
-    grid = matrix.Matrix(world, RULES)
-    found = []
-    for name, url in sorted(grid.urls.items()):
-        rule = RULES[name]
-        if url.api or role not in rule.allowed:
-            continue
-        path = reverse(name, kwargs=grid.kwargs(url, rule))
-        response = grid.request(role, "get", url, path)
-        if response is None or response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
-            continue
-        if b"<html" in body(response)[:500].lower():
-            found.append((name, path))
-    return found, grid
+def html_page(grid, role, name):
+    """The path of `name` if `role` may GET it according to RULES and it answers with a whole HTML page."""
+    url, rule = grid.urls[name], RULES[name]
+    if url.api or role not in rule.allowed:
+        return None
+    path = reverse(name, kwargs=grid.kwargs(url, rule))
+    response = grid.request(role, "get", url, path)
+    if response is None or response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        return None
+    return path if b"<html" in body(response)[:500].lower() else None
+
+
+def html_pages(grid, role, part, parts):
+    """(URL name, path) of every whole HTML page `role` may open, in part `part` of `parts`."""
+    names = sorted(name for name in grid.urls if not grid.urls[name].api and role in RULES[name].allowed)
+    found = [(name, html_page(grid, role, name)) for name in names[part::parts]]
+    return [(name, path) for name, path in found if path]
+
+
+def axed_by(grid, role, name):
+    """Whether `role` runs axe on `name`: the first role (in w.ROLES order) that opens it as a page does."""
+    earlier = w.ROLES[: w.ROLES.index(role)]
+    return not any(html_page(grid, other, name) for other in earlier if other in RULES[name].allowed)
 
 
 def sign_in(context, grid, role, base_url):
@@ -71,18 +93,27 @@ def sign_in(context, grid, role, base_url):
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}])
 
 
-def check_page(page, errors, url, name, axe_violations, *, axe):
+def too_wide(page, name):
+    """The page, loaded at WIDTHS[0], measured at each width of WIDTHS: the window is resized (the layout
+    reflows, as when a window is widened) instead of the page loaded again."""
     problems = []
-    errors.clear()
     for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        page.goto(url)
+        if page.viewport_size["width"] != width:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.evaluate(SETTLED)
         size = page.evaluate(OVERFLOW)
         if size["scroll"] > size["inner"]:
             problems.append(f"{name} at {width} px: {size['scroll']} px wide ({', '.join(size['wide'])})")
-        if axe and width == AXE_AT:
-            for rule_id, help_, targets in axe_violations(page):
-                problems.append(f"{name}: axe {rule_id} ({help_}) at {targets}")
+    return problems
+
+
+def check_page(page, errors, url, name, axe_violations, *, axe):
+    errors.clear()
+    page.set_viewport_size({"width": AXE_AT, "height": 900})
+    page.goto(url)
+    found = axe_violations(page) if axe else []
+    problems = [f"{name}: axe {rule_id} ({help_}) at {targets}" for rule_id, help_, targets in found]
+    problems += too_wide(page, name)
     problems += [f"{name}: console error {text}" for text in dict.fromkeys(errors)]
     return problems
 
@@ -117,11 +148,16 @@ def with_long_words(edition, objects):
     OutboxMessage.objects.filter(pk=objects["message"]).update(subject=f"Your application: next steps ({url})")
 
 
-def test_every_page_fits_the_window_logs_no_error_and_passes_axe(world, browser, live_server, axe_violations):
-    """One test over all roles, so the world is built once; axe runs once per URL (the first role to open it)."""
-    problems, visited, axed = [], 0, set()
-    for role in w.ROLES:
-        pages, grid = html_pages(world, role)
+@pytest.mark.parametrize("roles,part,parts", PARTS, ids=[f"{'+'.join(r)}-{i + 1}of{n}" for r, i, n in PARTS])
+def test_every_page_fits_the_window_logs_no_error_and_passes_axe(
+    roles, part, parts, world, browser, live_server, axe_violations
+):
+    """A part of the roles' pages (parts run in parallel, each with its world); axe runs once per URL name,
+    in the part of the first role that opens it."""
+    grid = matrix.Matrix(world, RULES)
+    problems, visited = [], 0
+    for role in roles:
+        pages = html_pages(grid, role, part, parts)
         assert pages, f"{role} opens no page: is the world built?"
         context = browser.new_context()
         sign_in(context, grid, role, live_server.url)
@@ -133,11 +169,25 @@ def test_every_page_fits_the_window_logs_no_error_and_passes_axe(world, browser,
         try:
             for name, path in pages:
                 label = f"{name} ({path}) as {role}"
-                problems += check_page(
-                    page, errors, live_server.url + path, label, axe_violations, axe=name not in axed
-                )
-                axed.add(name)
+                axe = axed_by(grid, role, name)
+                problems += check_page(page, errors, live_server.url + path, label, axe_violations, axe=axe)
                 visited += 1
         finally:
             context.close()
     assert not problems, f"{len(problems)} problem(s) on {visited} page visit(s):\n" + "\n".join(problems)
+
+
+def test_the_width_check_fails_a_page_too_wide_at_one_width_only(page):
+    """The page is loaded once and widened: what a media query makes too wide at 390 px only (or at 1280 px
+    only) is found."""
+    style = (
+        "@media (max-width: 600px) { .phone { width: 500px } } @media (min-width: 1000px) { .desk { width: 1400px } }"
+    )
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    for kind, wide_at in (("phone", 390), ("desk", 1280), ("fits", None)):
+        page.set_content(f"<!doctype html><style>{style}</style><main><div class={kind}>Text</div></main>")
+        problems = too_wide(page, kind)
+        expected = [f"{kind} at {wide_at} px"] if wide_at else []
+        assert [problem.split(":")[0] for problem in problems] == expected, problems
+        assert all(f"div.{kind} to" in problem for problem in problems), problems
+        page.set_viewport_size({"width": WIDTHS[0], "height": 900})
