@@ -256,6 +256,21 @@ def stop(process):
     return None
 
 
+def warm_up(port, session_key):
+    """Have every server process answer the rush's pages before it starts: the rush measures requests, not a
+    process's first request (URLconf, views and templates loaded: about a second of CPU, which the requests
+    queued behind it wait for). A keep-alive connection stays with one process, so each request here comes on
+    a connection of its own, many at once, which spreads them over the processes."""
+    first = Client(port, session_key, {}, [])
+    for _ in range(200):  # until the server answers
+        if first.request("warm", "GET", "/editions/bench/") == 200:
+            break
+        time.sleep(0.1)
+    for path in ("/editions/bench/", "/editions/bench/apply/"):  # the applicant's page: a GET changes nothing
+        clients = [Client(port, session_key, {}, []) for _ in range(4 * int(WORKERS) * int(THREADS))]
+        run_threads(lambda client, path=path: client.request("warm", "GET", path), [(c,) for c in clients])
+
+
 def run_threads(target, argument_lists):
     threads = [threading.Thread(target=target, args=args) for args in argument_lists]
     for t in threads:
@@ -292,11 +307,7 @@ def run(name, database_url):
     watch = QueueWatch(env)
     cpu = {}
     try:
-        warm = Client(port, keys[0], {}, [])
-        for _ in range(200):  # until every worker answers: the rush measures requests, not start-up
-            if warm.request("warm", "GET", "/editions/bench/") == 200 and len(warm.timings.get("warm", [])) > 20:
-                break
-            time.sleep(0.1)
+        warm_up(port, keys[0])
         print(
             f"  {name}: {APPLICANTS} applicants at once, a pause of ~{THINK:g} s between their requests, "
             f"gunicorn {WORKERS} workers × {THREADS} threads, {TASK_WORKERS} task workers; "
