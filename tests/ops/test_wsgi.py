@@ -17,4 +17,6 @@ print(sorted(m for m in ("academy.urls", "academy.applications.views.applicant")
 def test_loading_the_wsgi_application_imports_the_urlconf_and_views_before_any_request():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "academy.settings.test", "PYTHONPATH": str(ROOT / "src")}
     result = subprocess.run([sys.executable, "-c", LOADED], env=env, capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "['academy.applications.views.applicant', 'academy.urls']", result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "['academy.applications.views.applicant', 'academy.urls']", (
+        result.stdout
+    )
