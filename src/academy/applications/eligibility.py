@@ -74,7 +74,9 @@ def check(user, edition):
                     % {"org": person.organisation.name, "country": person.organisation.country.name},
                 )
             )
-    overrides = dict(EligibilityOverride.objects.filter(edition=edition, person=user).values_list("rule", "reason"))
+    overrides = {}
+    if failed:  # an override matters only to a rule not met: an eligible person costs no query here
+        overrides = dict(EligibilityOverride.objects.filter(edition=edition, person=user).values_list("rule", "reason"))
     overridden = [(rule, overrides[rule]) for rule, _msg in failed if rule in overrides]
     failed = [(rule, msg) for rule, msg in failed if rule not in overrides]
     return Verdict(eligible=not failed, person=person, failed=failed, overridden=overridden)

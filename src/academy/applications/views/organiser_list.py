@@ -134,7 +134,7 @@ def application_detail(request, edition, pk):
     application = get_object_or_404(
         Application.objects.select_related("applicant", "organisation"), pk=pk, edition=edition
     )
-    questions = list(edition.questions.all())
+    questions = list(edition.questions.only("key", "label", "type"))  # what answer_rows and _file_links read
     versions = [
         {"version": v, "answers": exports.answer_rows(questions, v.answers)} for v in application.versions.all()
     ]
