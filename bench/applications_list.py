@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench._database import migrate
 from bench._timing import calibrate, measure, scale
 
 APPLICATIONS = scale(5000, 30)
@@ -136,7 +137,6 @@ def main(run=None):
     """Run `run` (this module's own measurements by default) against a throw-away database."""
     run = run or _run
     folder = _configure()
-    from django.core.management import call_command
     from django.db import connection
 
     if connection.vendor == "postgresql":
@@ -148,7 +148,7 @@ def main(run=None):
             connection.creation.destroy_test_db(name, verbosity=0)
     else:
         try:
-            call_command("migrate", verbosity=0)
+            migrate()
             run()
         finally:
             connection.close()

@@ -38,6 +38,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from bench._database import copy_migrated
 from bench._receipts import QueueWatch, pct, read_lags, report_lags
 from bench._timing import TINY, scale
 
@@ -290,7 +291,8 @@ def run(name, database_url):
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
         "LOG_LEVEL": "ERROR",
     }
-    subprocess.run([BIN / "academy", "migrate", "--no-input", "-v", "0"], env=env, check=True)
+    if database_url or not copy_migrated(f"{data_dir}/bench.sqlite3"):
+        subprocess.run([BIN / "academy", "migrate", "--no-input", "-v", "0"], env=env, check=True)
     keys = json.loads(
         subprocess.run(
             [sys.executable, "-c", SETUP, str(APPLICANTS)], env=env, check=True, capture_output=True, text=True

@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench._database import migrate
 from bench._timing import scale
 
 SINK = """
@@ -54,9 +55,8 @@ def configure(folder, port):
     import django
 
     django.setup()
-    from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
+    migrate()
 
 
 def make_edition():

@@ -20,6 +20,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from bench._database import migrate
 from bench._timing import calibrate, measure, scale
 
 COHORTS = scale((40, 400), (5,))
@@ -132,7 +133,6 @@ def _upload():
 
 def main():
     _configure()
-    from django.core.management import call_command
     from django.db import connection
 
     def run_all():
@@ -149,7 +149,7 @@ def main():
         finally:
             connection.creation.destroy_test_db(name, verbosity=0)
     else:
-        call_command("migrate", verbosity=0)
+        migrate()
         run_all()
 
 

@@ -9,6 +9,7 @@ import statistics
 import time
 from zoneinfo import ZoneInfo
 
+from bench._database import migrate
 from bench._timing import scale
 
 
@@ -17,11 +18,10 @@ def _setup():
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
-    call_command("migrate", verbosity=0)
+    migrate()
 
 
 REPEAT = scale(15, 1)

@@ -16,6 +16,7 @@ import statistics
 import tempfile
 import time
 
+from bench._database import migrate
 from bench._timing import scale
 
 APPLICATIONS, REVIEWERS, PER_APPLICATION, MAX_LOAD = scale(5_000, 60), scale(150, 12), 3, scale(110, 30)
@@ -32,13 +33,12 @@ def _django():
 
     django.setup()
     from django.conf import settings
-    from django.core.management import call_command
 
     from academy.editions.models import Edition
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]  # the test client's host; no test
     # environment, whose instrumented template rendering would add to the times
-    call_command("migrate", verbosity=0)
+    migrate()
     if Edition.objects.exists():
         raise SystemExit("The benchmark needs an empty database: BENCH_DATABASE_URL names one with editions in it.")
 

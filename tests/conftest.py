@@ -6,6 +6,7 @@ from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import validate_django_db
 
 from tests import factories
+from tests.subprocesses import migrated_sqlite  # noqa: F401 - a fixture for the tests that start subprocesses
 
 # The one Hypothesis profile of the suite, for CI and the inner loop alike: the same examples on every run
 # (derandomised, no example database) so a failure is reproduced by running the test again, no deadline (the

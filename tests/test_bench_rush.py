@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
-def test_the_rush_benchmark_runs_and_every_submission_gets_its_receipt():
-    env = {**os.environ, "BENCH_TINY": "1", "DRAIN_LIMIT": "300"}
+def test_the_rush_benchmark_runs_and_every_submission_gets_its_receipt(migrated_sqlite):
+    env = {**os.environ, "BENCH_TINY": "1", "DRAIN_LIMIT": "300", "BENCH_MIGRATED_SQLITE": str(migrated_sqlite)}
     for key in ("DATABASE_URL", "BENCH_DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(key, None)  # its own throw-away SQLite file, never the test run's database
     for knob in ("APPLICANTS", "RESUBMITTERS", "RATE", "SECONDS", "THINK", "WORKERS", "THREADS", "TASK_WORKERS"):

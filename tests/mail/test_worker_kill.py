@@ -8,6 +8,7 @@ the server has the message, the worker has not recorded it.
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -34,10 +35,7 @@ KILL_AT = 50
 
 SETUP = f"""
 import django; django.setup()
-from django.core.management import call_command
-from django.db import connection, transaction
-if connection.vendor == "sqlite":
-    call_command("migrate", verbosity=0)
+from django.db import transaction
 from academy.mail.services import queue_mail
 with transaction.atomic():
     for n in range({TOTAL}):
@@ -55,7 +53,9 @@ def database_url(tmp_path):
 
 
 @pytest.fixture
-def run(tmp_path):
+def run(request, tmp_path):
+    if connection.vendor == "sqlite":  # a migrated file of the workers' own (on PostgreSQL, the test database)
+        shutil.copyfile(request.getfixturevalue("migrated_sqlite"), tmp_path / "worker.sqlite3")
     sink_env = {}
     started = []
 

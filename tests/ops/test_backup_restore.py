@@ -3,6 +3,7 @@ a SQLite file on the SQLite run, a scratch PostgreSQL database on the PostgreSQL
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -22,16 +23,20 @@ COUNT_SCRIPT = (
 
 
 @pytest.fixture
-def scratch_database_url(tmp_path, django_db_blocker):
+def scratch_database_url(request, tmp_path, django_db_blocker):
+    """A migrated database of the run's kind: a copy of the migrated SQLite file, or a new PostgreSQL database."""
     if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'live.sqlite3'}"
+        migrated = request.getfixturevalue("migrated_sqlite")
+        yield f"sqlite:///{shutil.copyfile(migrated, tmp_path / 'live.sqlite3')}"
         return
     s = connection.settings_dict
     name = f"backup_{uuid.uuid4().hex[:10]}"
     dsn = f"host={s['HOST']} port={s['PORT'] or 5432} user={s['USER']} dbname=postgres"
     with psycopg.connect(dsn, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgres://{s['USER']}@{s['HOST']}:{s['PORT'] or 5432}/{name}"
+    url = f"postgres://{s['USER']}@{s['HOST']}:{s['PORT'] or 5432}/{name}"
+    run(url, "migrate", "--no-input", "-v", "0")
+    yield url
     with psycopg.connect(dsn, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -52,7 +57,6 @@ def run(url, *args, stdin=None):
 
 def test_restore_brings_back_exactly_what_was_backed_up(scratch_database_url, tmp_path):
     url = scratch_database_url
-    run(url, "migrate", "--no-input", "-v", "0")
     csv = tmp_path / "registry.csv"
     csv.write_text(
         "organisation_id,organisation_name,country,email,name,role\n"
@@ -64,8 +68,8 @@ def test_restore_brings_back_exactly_what_was_backed_up(scratch_database_url, tm
 
     backup_file = tmp_path / "academy.backup"
     assert "Backup written" in run(url, "backup", str(backup_file))
-    run(url, "shell", "-c", "from academy.registry.models import ClusterOrganisation as O; O.objects.all().delete()")
-    assert json.loads(run(url, "shell", "-c", COUNT_SCRIPT)) == []
+    delete = "from academy.registry.models import ClusterOrganisation as O; O.objects.all().delete(); "
+    assert json.loads(run(url, "shell", "-c", delete + COUNT_SCRIPT)) == []  # deleted and committed (autocommit)
 
     run(url, "restore", str(backup_file), "--yes")
     assert json.loads(run(url, "shell", "-c", COUNT_SCRIPT)) == before
@@ -75,7 +79,6 @@ def test_restore_refuses_a_file_that_is_not_a_backup(scratch_database_url, tmp_p
     bogus = tmp_path / "notes.txt"
     bogus.write_text("not a database")
     env = {**os.environ, "DATABASE_URL": scratch_database_url, "DJANGO_SETTINGS_MODULE": "academy.settings.test"}
-    run(scratch_database_url, "migrate", "--no-input", "-v", "0")
     result = subprocess.run(
         [ACADEMY, "restore", str(bogus), "--yes"], env=env, capture_output=True, text=True, check=False
     )

@@ -4,8 +4,11 @@ machine it runs on."""
 
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -28,11 +31,6 @@ from tests.ops.worker_tasks import niceness
 niceness.enqueue()
 niceness.enqueue()
 """
-RESULTS = """
-import django, json; django.setup()
-from django_tasks_db.models import DBTaskResult
-print(json.dumps([[r.status, r.return_value] for r in DBTaskResult.objects.all()]))
-"""
 
 
 def test_one_worker_per_core_unless_task_workers_says_otherwise(monkeypatch):
@@ -54,8 +52,9 @@ def test_make_demo_starts_one_worker_per_core(arguments, count):
 
 
 @pytest.fixture
-def run(tmp_path):
-    """Run a command against a fresh SQLite file with the database-backed task backend; its output."""
+def run(tmp_path, migrated_sqlite):
+    """Run a command against a migrated SQLite file of its own with the database-backed task backend; its output."""
+    shutil.copyfile(migrated_sqlite, tmp_path / "workers.sqlite3")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.mail.worker_settings",
@@ -70,28 +69,33 @@ def run(tmp_path):
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         return result.stdout + result.stderr  # the workers log to stderr
 
-    run(ACADEMY, "migrate", "django_tasks_database", "--no-input", "-v", "0")
     return run
 
 
+def results(tmp_path):
+    """[status, return value] of every task, read straight from the file the workers wrote (no Django start-up)."""
+    with closing(sqlite3.connect(tmp_path / "workers.sqlite3")) as db:
+        rows = db.execute("SELECT status, return_value FROM django_tasks_database_dbtaskresult").fetchall()
+    return [[status, json.loads(value)] for status, value in rows]
+
+
 @pytest.mark.slow
-def test_the_workers_command_runs_that_many_workers_on_one_queue(run):
+def test_the_workers_command_runs_that_many_workers_on_one_queue(run, tmp_path):
     run(sys.executable, "-c", QUEUE)
     output = run(ACADEMY, "workers", "--count", "3", "--batch", "--no-startup-delay", "--interval", "0")
     assert "Starting 3 task workers." in output
     started = [line for line in output.splitlines() if line.startswith("Starting worker worker_id=")]
     assert len(started) == 3 and len(set(started)) == 3, output
-    results = json.loads(run(sys.executable, "-c", RESULTS).splitlines()[0])
-    assert len(results) == 9 and {status for status, _pid in results} == {"SUCCESSFUL"}
+    done = results(tmp_path)
+    assert len(done) == 9 and {status for status, _pid in done} == {"SUCCESSFUL"}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("arguments", "lower_by"), [((), 10), (("--nice", "3"), 3)])
-def test_the_workers_run_at_a_lower_cpu_priority_than_the_web(run, arguments, lower_by):
+def test_the_workers_run_at_a_lower_cpu_priority_than_the_web(run, tmp_path, arguments, lower_by):
     run(sys.executable, "-c", NICENESS_QUEUE)
     run(ACADEMY, "workers", "--count", "2", "--batch", "--no-startup-delay", "--interval", "0", *arguments)
-    results = json.loads(run(sys.executable, "-c", RESULTS).splitlines()[0])
-    assert results == [["SUCCESSFUL", min(19, os.nice(0) + lower_by)]] * 2
+    assert results(tmp_path) == [["SUCCESSFUL", min(19, os.nice(0) + lower_by)]] * 2
 
 
 def test_task_worker_nice_sets_the_default_and_zero_keeps_the_webs_priority(monkeypatch):
