@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import sqlite3
+from contextlib import closing
 
 
 def copy_migrated(path):
@@ -26,3 +28,19 @@ def migrate():
         if copy_migrated(connection.settings_dict["NAME"]):
             return
     call_command("migrate", verbosity=0)
+
+
+def create_test_db():
+    """Django's test database (on SQLite in memory); on SQLite, when BENCH_MIGRATED_SQLITE names a migrated file,
+    that file read into the in-memory database instead of migrating it."""
+    from django.db import connection
+
+    migrated = os.environ.get("BENCH_MIGRATED_SQLITE")
+    if not migrated or connection.vendor != "sqlite":
+        connection.creation.create_test_db(verbosity=0)
+        return
+    connection.close()
+    connection.settings_dict["NAME"] = connection.creation._get_test_db_name()  # the name create_test_db gives
+    connection.ensure_connection()
+    with closing(sqlite3.connect(migrated)) as source:
+        source.backup(connection.connection)

@@ -9,6 +9,7 @@ import os
 import statistics
 import time
 
+from bench._database import create_test_db
 from bench._timing import scale
 
 ROUNDS = int(os.environ.get("ROUNDS", scale(100, 3)))
@@ -20,14 +21,13 @@ def setup():
 
     django.setup()
     from django.conf import settings
-    from django.db import connection
 
     # receipts are made by the task worker in production, not in the request: queue them nowhere here
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
-    connection.creation.create_test_db(verbosity=0)
+    create_test_db()
 
 
 def measure(label, fn, rounds=ROUNDS):
