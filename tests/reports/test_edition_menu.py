@@ -4,7 +4,7 @@ aria-current; built from the dashboard's tool list, and shown to nobody but the 
 import re
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 
 from academy.accounts.models import Role
 from academy.reports.tools import DASHBOARD, TOOL_NAMES, TOOLS, edition_menu
@@ -57,6 +57,20 @@ def test_a_page_inside_a_tool_marks_that_tool():
     roll_call = edition_menu("cba-2022", "programme:roll_call", "/orga/cba-2022/sessions/4/attendance/")
     assert [link["label"] for g in roll_call["groups"] for link in g["links"] if link["current"]] == ["Programme"]
     assert not menu["dashboard"]["current"]
+
+
+@pytest.mark.parametrize("prefix", ["/", "/academy/"])
+def test_the_menus_addresses_are_reversed_for_each_slug_and_script_prefix(prefix):
+    set_script_prefix(prefix)
+    try:
+        for slug in ("cba-2022", "slug_2"):
+            menu = edition_menu(slug, "reports:dashboard", f"{prefix}orga/{slug}/")
+            links = [link["url"] for group in menu["groups"] for link in group["links"]]
+            expected = [reverse(name, kwargs={"slug": slug}) for _group, tools in TOOLS for _label, name in tools]
+            assert [menu["dashboard"]["url"], *links] == [reverse(DASHBOARD, kwargs={"slug": slug}), *expected]
+            assert all(url.startswith(prefix) and f"/{slug}/" in url for url in links)
+    finally:
+        set_script_prefix("/")
 
 
 def test_coaches_participants_and_other_editions_organisers_see_no_menu(client, edition):

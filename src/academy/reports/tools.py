@@ -1,7 +1,9 @@
 """The organiser's tools of an edition: ONE list, read by the dashboard's tool links and by the edition
 menu that every organiser page shows (templates/reports/_edition_menu.html), so the two cannot drift."""
 
-from django.urls import reverse
+from functools import lru_cache
+
+from django.urls import get_resolver, get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 DASHBOARD = "reports:dashboard"
@@ -96,14 +98,25 @@ def _current_tool(view_name, path, urls):
     return max(starts)[1] if starts else None
 
 
+SLUG = "SLUG"  # stands for the edition's slug in the addresses reversed once (every address here is lower case)
+
+
+@lru_cache(maxsize=4)
+def _addresses(resolver, prefix):
+    """Every tool's address and the dashboard's, with SLUG for the edition's slug: reversed once per URLconf
+    (`resolver`) and script prefix, not 35 times on every organiser page."""
+    return {name: reverse(name, kwargs={"slug": SLUG}) for name in (DASHBOARD, *TOOL_NAMES)}
+
+
 def edition_menu(slug, view_name, path):
     """The edition menu of an organiser page: the dashboard, then every tool by group, the page's own
     tool marked current (and its group, so the menu shows where the organiser is)."""
-    urls = {name: reverse(name, kwargs={"slug": slug}) for name in TOOL_NAMES}
+    addresses = {name: url.replace(SLUG, slug) for name, url in _addresses(get_resolver(), get_script_prefix()).items()}
+    urls = {name: addresses[name] for name in TOOL_NAMES}
     current = _current_tool(view_name, path, urls)
     groups = []
     for group, links in TOOLS:
         items = [{"label": label, "url": urls[name], "current": name == current} for label, name in links]
         groups.append({"label": group, "links": items, "current": any(item["current"] for item in items)})
-    dashboard = {"url": reverse(DASHBOARD, kwargs={"slug": slug}), "current": current == DASHBOARD}
+    dashboard = {"url": addresses[DASHBOARD], "current": current == DASHBOARD}
     return {"dashboard": dashboard, "groups": groups}
