@@ -200,8 +200,11 @@ def submit(application, *, by, now=None, revision=None):
     Idempotent: if nothing changed since the latest version (a double click, a repeated post), that
     version is returned and none is made. `revision`, if given, must be the draft's current revision:
     a draft saved meanwhile from another tab is refused rather than submitted unseen. The receipt is made
-    after the commit, outside this transaction."""
+    after the commit, outside this transaction; the form and the registry are read before it, since they do not
+    depend on the application's row (on SQLite the transaction holds the database's one write lock)."""
     now = now or timezone.now()
+    questions = questions_of(application.edition)
+    verdict = eligibility.check(by, application.edition)
     with transaction.atomic():
         locked = Application.objects.select_for_update().select_related("edition").get(pk=application.pk)
         edition = locked.edition
@@ -221,13 +224,11 @@ def submit(application, *, by, now=None, revision=None):
                 )
                 % {"time": format_in_zone(locked.updated_at, edition, "H:i")}
             )
-        questions = questions_of(edition)
         if not questions:
             raise NotEditable(_("The application form of this edition is not ready yet; please come back later."))
         problems = answer_rules.problems(questions, locked.answers)
         if problems:
             raise Incomplete(problems)
-        verdict = eligibility.check(locked.applicant, edition)
         locked.is_eligible, locked.eligibility_reasons = verdict.eligible, verdict.as_json()
         locked.organisation = verdict.organisation or locked.organisation
         if not verdict.eligible:
