@@ -2,6 +2,7 @@ import pathlib
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 
 from tests.browser.academy_days import coursework, meeting_room, programme  # noqa: F401  (fixtures shared by tests)
 
@@ -14,8 +15,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.slow)
             # A live server needs committed rows, and the flush after each test would also wipe the
-            # reference data that migrations load (the 14 ecosystems): restore it after every test.
+            # reference data that migrations load (the 14 ecosystems): restore it before every test (only it:
+            # settings.TEST_NON_SERIALIZED_APPS).
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_content_types():
+    """The serialized rollback leaves out the content types: none cached from an earlier test is used, Django makes
+    it again when asked."""
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="session")

@@ -22,3 +22,8 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 ACCOUNT_RATE_LIMITS = False
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+# The browser tests (serialized_rollback) restore, before each test, only the reference data that migrations
+# load (the ecosystems): reloading the content types and permissions that post_migrate makes, one save() per
+# row, cost a quarter of a second per test. Django makes a content type again when asked for one; permissions are
+# unused (the admin is for superusers only).
+TEST_NON_SERIALIZED_APPS = ["django.contrib.contenttypes", "django.contrib.auth"]
