@@ -2,7 +2,9 @@ import pathlib
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.test import Client
 
 from tests.browser.academy_days import coursework, meeting_room, programme  # noqa: F401  (fixtures shared by tests)
 
@@ -58,5 +60,22 @@ def login(page, live_server):
         target.get_by_label("Email").fill(email)
         target.get_by_label("Password").fill(password)
         target.get_by_role("button", name="Sign In").click()
+
+    return run
+
+
+@pytest.fixture
+def sign_in(page, live_server):
+    """Give the browser the session of a person logged in on the server (no form): for a test whose flow starts
+    once they are signed in. Their next page is the test's to open."""
+
+    def run(email, *, on=None):
+        """`on`: another page (of another browser context), for a second person in the same test."""
+        client = Client()
+        client.force_login(get_user_model().objects.get(email=email))
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        (on or page).context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+        )
 
     return run

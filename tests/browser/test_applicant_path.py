@@ -106,24 +106,24 @@ def test_a_cluster_manager_applies_from_sign_up_to_withdrawal(
     expect(page.get_by_role("cell", name="Withdrawn")).to_be_visible()
 
 
-def test_a_cluster_staff_member_is_told_why_they_cannot_apply(page, live_server, open_edition, login, axe_violations):
+def test_a_cluster_staff_member_is_told_why_they_cannot_apply(page, live_server, open_edition, sign_in, axe_violations):
     staff = factories.user("sven@example.org", full_name="Sven Staff")
     factories.registered(staff.email, role=RegistryRole.STAFF, country="SE")
-    login(staff.email, factories.PASSWORD)
+    sign_in(staff.email)
     page.goto(f"{live_server.url}/editions/{open_edition.slug}/")
     expect(page.get_by_role("heading", name="You cannot apply yet")).to_be_visible()
     expect(page.get_by_text(re.compile("registered as staff of .* open only to the manager in charge"))).to_be_visible()
     assert axe_violations(page) == []
 
 
-def test_a_pdf_is_uploaded_as_soon_as_it_is_chosen_and_a_wrong_file_is_refused(page, live_server, login, tmp_path):
+def test_a_pdf_is_uploaded_as_soon_as_it_is_chosen_and_a_wrong_file_is_refused(page, live_server, sign_in, tmp_path):
     from academy.applications.models import Question
 
     edition = factories.edition(deadline=timezone.localdate() + dt.timedelta(days=20))
     Question.objects.create(edition=edition, key="plan", label="Your cluster strategy", type="file", required=False)
     person = factories.user("ana@example.org")
     factories.registered(person.email, country="PT")
-    login(person.email, factories.PASSWORD)
+    sign_in(person.email)
     page.goto(f"{live_server.url}/editions/{edition.slug}/")
     page.get_by_role("button", name="Start your application").click()
     fake = tmp_path / "strategy.pdf"

@@ -17,7 +17,7 @@ from tests.programme.report_files import cohort_visits, encode, zoom
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_an_organiser_uploads_previews_and_confirms_a_day_first_zoom_report(page, live_server, login, axe_violations):
+def test_an_organiser_uploads_previews_and_confirms_a_day_first_zoom_report(page, live_server, sign_in, axe_violations):
     edition = factories.edition(deadline=dt.date(2022, 10, 31))
     organiser = factories.with_role(Role.ORGANISER, edition)
     people = {
@@ -29,7 +29,7 @@ def test_an_organiser_uploads_previews_and_confirms_a_day_first_zoom_report(page
     session = pf.session(edition, title="Cluster strategy", start=dt.time(9), end=dt.time(10, 30))
     report = encode(zoom(cohort_visits(edition.online_start), "en-GB"), "utf-8-sig")
 
-    login(organiser.email, factories.PASSWORD)
+    sign_in(organiser.email)
     page.goto(live_server.url + reverse("programme:roll_call", kwargs={"slug": edition.slug, "pk": session.pk}))
     page.get_by_role("link", name="Import the video platform's report").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Import a participant report")

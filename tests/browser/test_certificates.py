@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_organiser_issues_certificates_and_participant_downloads_and_verifies_one(
-    page, live_server, login, axe_violations, settings
+    page, live_server, sign_in, axe_violations, settings
 ):
     settings.SITE_URL = live_server.url  # the verification address in the page and the PDF is absolute
     edition = factories.edition()
@@ -25,7 +25,7 @@ def test_organiser_issues_certificates_and_participant_downloads_and_verifies_on
     person = helpers.complete(programme.participant(edition, full_name="Inês Costa"), days, [work])
     helpers.complete(programme.participant(edition, full_name="Absent Person"), days[1:], [work])
 
-    login(organiser.email, factories.PASSWORD)
+    sign_in(organiser.email)
     page.goto(f"{live_server.url}/orga/{edition.slug}/completion/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Completion and certificates")
     table = page.get_by_role("table")
@@ -40,7 +40,7 @@ def test_organiser_issues_certificates_and_participant_downloads_and_verifies_on
     code = Certificate.objects.get(application=person).code
 
     page.context.clear_cookies()
-    login(person.applicant.email, factories.PASSWORD)
+    sign_in(person.applicant.email)
     page.goto(f"{live_server.url}/me/editions/{edition.slug}/certificate/")
     expect(page.get_by_role("heading", level=1, name="Your certificate")).to_be_visible()
     assert axe_violations(page) == []

@@ -14,14 +14,14 @@ COUNTRIES = ["PT", "PT", "ES", "ES", "DE", "FR", "IT"]
 
 
 def test_organiser_publishes_groups_and_a_participant_joins_then_leaves_the_directory(
-    page, live_server, login, axe_violations
+    page, live_server, sign_in, axe_violations
 ):
     edition = factories.edition()
     organiser = factories.with_role(Role.ORGANISER, edition)
     cohort = helpers.cohort(edition, COUNTRIES)
     ines = helpers.member(edition, full_name="Inês Costa", country="NL")
 
-    login(organiser.email, factories.PASSWORD)
+    sign_in(organiser.email)
     page.goto(f"{live_server.url}/orga/{edition.slug}/groups/")
     expect(page.get_by_role("heading", level=1, name="Peer-learning groups")).to_be_visible()
     assert axe_violations(page) == []
@@ -36,7 +36,7 @@ def test_organiser_publishes_groups_and_a_participant_joins_then_leaves_the_dire
     assert GroupMember.objects.filter(group__edition=edition).count() == len(cohort) + 1
 
     page.context.clear_cookies()
-    login(ines.applicant.email, factories.PASSWORD)
+    sign_in(ines.applicant.email)
     page.goto(f"{live_server.url}/me/editions/{edition.slug}/group/")
     mine = GroupMember.objects.get(application=ines).group
     expect(page.get_by_role("heading", level=1)).to_have_text(f"My peer-learning group: {mine}")

@@ -11,13 +11,13 @@ from tests.reports import builders
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_organiser_reads_the_dashboard_and_clones_the_edition(page, live_server, login, axe_violations):
+def test_organiser_reads_the_dashboard_and_clones_the_edition(page, live_server, sign_in, axe_violations):
     edition = factories.edition(name="Cluster Booster Academy 2022", slug="cba-2022")
     builders.structure(edition)
     builders.people(edition, 10)
     organiser = factories.with_role(Role.ORGANISER, edition, email="orga@example.org")
 
-    login(organiser.email, factories.PASSWORD)
+    sign_in(organiser.email)
     page.goto(f"{live_server.url}/orga/cba-2022/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Cluster Booster Academy 2022: dashboard")
     funnel = page.get_by_role("table", name="From a started application to completion")

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_organiser_reviews_decision_drafts_edits_one_sends_them_and_follows_progress_to_the_sent_log(
-    page, live_server, login, axe_violations, monkeypatch
+    page, live_server, sign_in, axe_violations, monkeypatch
 ):
     edition = factories.edition(name="Cluster Booster Academy 2022")
     factories.with_role(Role.ORGANISER, edition, "olga@example.org")
@@ -37,7 +37,7 @@ def test_organiser_reviews_decision_drafts_edits_one_sends_them_and_follows_prog
             },
         )
 
-    login("olga@example.org", factories.PASSWORD)
+    sign_in("olga@example.org")
     page.goto(f"{live_server.url}/me/")
     page.get_by_role("link", name="outbox").click()
     page.get_by_label("State").select_option("draft")
@@ -78,13 +78,13 @@ def test_organiser_reviews_decision_drafts_edits_one_sends_them_and_follows_prog
     assert len(mail.outbox) == 3
 
 
-def test_template_editor_compose_and_my_mails_pass_the_accessibility_rules(page, live_server, login, axe_violations):
+def test_template_editor_compose_and_my_mails_pass_the_accessibility_rules(page, live_server, sign_in, axe_violations):
     edition = factories.edition()
     organiser = factories.with_role(Role.ORGANISER, edition, "olga@example.org")
     services.queue_mail(
         purpose="receipt", to_email=organiser.email, to_user=organiser, edition=edition, context=sample_context(edition)
     )
-    login("olga@example.org", factories.PASSWORD)
+    sign_in("olga@example.org")
     for path in ("mail/templates/", "mail/templates/offer_reminder/", "mail/compose/"):
         page.goto(f"{live_server.url}/orga/{edition.slug}/{path}")
         assert axe_violations(page) == [], path

@@ -24,10 +24,10 @@ def log_out(page):
 
 
 def test_one_applicant_confirms_with_her_needs_another_declines_and_the_next_receives_an_offer(
-    page, live_server, login, axe_violations, people
+    page, live_server, sign_in, axe_violations, people
 ):
     ada, bo, cy = people["Ada Lovelace"], people["Bo Berg"], people["Cy Conte"]
-    login(ada.applicant.email, factories.PASSWORD)
+    sign_in(ada.applicant.email)
     page.goto(f"{live_server.url}/me/applications/")
     page.get_by_role("link", name="Confirm or decline your seat by").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Your seat at")
@@ -52,7 +52,7 @@ def test_one_applicant_confirms_with_her_needs_another_declines_and_the_next_rec
     assert ParticipantNeeds.objects.get(application=ada).accessibility == "Step-free access, please"
 
     log_out(page)
-    login(bo.applicant.email, factories.PASSWORD)
+    sign_in(bo.applicant.email)
     page.goto(f"{live_server.url}/me/applications/{bo.pk}/offer/")
     page.get_by_label("Why do you decline? (optional)").first.fill("A clash with our general assembly")
     page.get_by_role("button", name="Decline my seat").click()
@@ -60,7 +60,7 @@ def test_one_applicant_confirms_with_her_needs_another_declines_and_the_next_rec
     expect(page.get_by_role("heading", name="You declined this seat")).to_be_visible()
 
     log_out(page)
-    login(cy.applicant.email, factories.PASSWORD)
+    sign_in(cy.applicant.email)
     page.goto(f"{live_server.url}/me/applications/")
     page.get_by_role("link", name="Confirm or decline your seat by").click()
     expect(page.get_by_text("a seat became free and you were next on the waitlist")).to_be_visible()
@@ -68,7 +68,7 @@ def test_one_applicant_confirms_with_her_needs_another_declines_and_the_next_rec
 
     log_out(page)
     organiser = factories.with_role("organiser", cy.edition)
-    login(organiser.email, factories.PASSWORD)
+    sign_in(organiser.email)
     page.goto(f"{live_server.url}/orga/{cy.edition.slug}/offers/")
     expect(page.get_by_role("row", name="Cy Conte")).to_contain_text("Yes")  # from the waitlist
     expect(page.get_by_role("row", name="Bo Berg")).to_contain_text("A clash with our general assembly")

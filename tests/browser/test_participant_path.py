@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from academy.participation.models import Feedback, HandIn, SurveyResponse
-from tests import factories
 from tests.browser.academy_days import open_programme, service_map_pdf
 from tests.programme import factories as pf
 
@@ -15,12 +14,12 @@ FEEDBACK = "A clear map. Which members could co-design the training?"
 
 
 def test_a_participant_goes_from_the_programme_to_the_feedback_survey(
-    page, browser, live_server, login, axe_violations, programme, meeting_room, coursework
+    page, browser, live_server, sign_in, axe_violations, programme, meeting_room, coursework
 ):
     given = coursework(programme)
     ana = pf.participant(programme, email="ana.costa@cluster-pt.example", full_name="Ana Costa")
     slug = programme.slug
-    login(ana.applicant.email, factories.PASSWORD)
+    sign_in(ana.applicant.email)
 
     # The programme, and the session's video link.
     open_programme(page, live_server, programme)
@@ -55,7 +54,7 @@ def test_a_participant_goes_from_the_programme_to_the_feedback_survey(
     coach_browser = browser.new_context()
     try:
         coach_page = coach_browser.new_page()
-        login(given.coach.email, factories.PASSWORD, on=coach_page)
+        sign_in(given.coach.email, on=coach_page)
         coach_page.goto(f"{live_server.url}/coach/{slug}/homework/")
         assert axe_violations(coach_page) == []
         coach_page.get_by_role("link", name="Ana Costa").click()

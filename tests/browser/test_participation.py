@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_participant_hands_in_homework_reads_feedback_and_answers_the_survey(
-    page, live_server, login, axe_violations, coursework
+    page, live_server, sign_in, axe_violations, coursework
 ):
     edition = factories.edition()
     given = coursework(edition)
@@ -25,7 +25,7 @@ def test_participant_hands_in_homework_reads_feedback_and_answers_the_survey(
     application = helpers.participant(edition, full_name="Inês Costa")
     pdf = service_map_pdf()
 
-    login(application.applicant.email, factories.PASSWORD)
+    sign_in(application.applicant.email)
     page.goto(f"{live_server.url}/me/editions/{edition.slug}/homework/")
     expect(page.get_by_role("heading", level=1, name="Homework")).to_be_visible()
     expect(page.locator("[data-local-time]").first).to_contain_text("in your time zone")
@@ -65,7 +65,7 @@ def test_participant_hands_in_homework_reads_feedback_and_answers_the_survey(
 
 
 def test_organiser_reads_survey_results_as_charts_with_tables_and_the_homework_matrix(
-    page, live_server, login, axe_violations
+    page, live_server, sign_in, axe_violations
 ):
     edition = factories.edition()
     organiser = factories.with_role("organiser", edition)
@@ -81,7 +81,7 @@ def test_organiser_reads_survey_results_as_charts_with_tables_and_the_homework_m
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
 
-    login(organiser.email, factories.PASSWORD)
+    sign_in(organiser.email)
     page.goto(f"{live_server.url}/orga/{edition.slug}/surveys/{survey.pk}/results/")
     expect(page.get_by_role("heading", level=1)).to_contain_text(survey.title)
     table = page.get_by_role("table", name="Answers to “How useful was it?”")

@@ -11,11 +11,11 @@ from tests import factories
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_an_organiser_publishes_a_new_version_that_applicants_then_read(page, live_server, login, axe_violations):
+def test_an_organiser_publishes_a_new_version_that_applicants_then_read(page, live_server, sign_in, axe_violations):
     edition = factories.edition()
     organiser = factories.with_role(Role.ORGANISER, edition)
     notices.current_notice(edition)
-    login(organiser.email, factories.PASSWORD)
+    sign_in(organiser.email)
 
     page.goto(f"{live_server.url}/orga/{edition.slug}/privacy/notice/")
     expect(page.get_by_role("heading", level=2)).to_contain_text(f"({edition.year}-2)")

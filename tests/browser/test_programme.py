@@ -5,7 +5,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests import factories
 from tests.browser.academy_days import MEETING, open_programme
 from tests.programme import factories as pf
 
@@ -19,10 +18,10 @@ def browser_context_args(browser_context_args):
 
 
 def test_a_participant_opens_the_programme_and_joins_the_session(
-    page, live_server, login, programme, meeting_room, axe_violations
+    page, live_server, sign_in, programme, meeting_room, axe_violations
 ):
     participant = pf.participant(programme, email="ana.costa@cluster-pt.example", full_name="Ana Costa")
-    login(participant.applicant.email, factories.PASSWORD)
+    sign_in(participant.applicant.email)
     open_programme(page, live_server, programme)
     row = page.get_by_role("row", name=re.compile("Cluster strategy"))
     expect(row).to_contain_text("09:00–10:30 CET")

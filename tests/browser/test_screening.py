@@ -10,13 +10,13 @@ from tests.applications import screening_factories as sf
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_organiser_filters_the_list_and_opens_an_application(page, live_server, login, axe_violations):
+def test_organiser_filters_the_list_and_opens_an_application(page, live_server, sign_in, axe_violations):
     edition = factories.edition()
     sf.questions(edition)
     sf.application(edition, name="Ana Silva", country="PT", answers={"motivation": "<script>alert(1)</script>"})
     sf.application(edition, name="Jonas Novak", country="DE")
     organiser = factories.with_role(Role.ORGANISER, edition)
-    login(organiser.email, factories.PASSWORD)
+    sign_in(organiser.email)
 
     page.goto(f"{live_server.url}/orga/{edition.slug}/applications/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Applications")
@@ -39,7 +39,7 @@ def test_organiser_filters_the_list_and_opens_an_application(page, live_server, 
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_list_fits_the_window_with_its_score_column(page, live_server, login, axe_violations, tmp_path, width):
+def test_the_list_fits_the_window_with_its_score_column(page, live_server, sign_in, axe_violations, tmp_path, width):
     from academy.reviews.models import Assignment, Review
     from tests.reviews import builders
 
@@ -59,7 +59,7 @@ def test_the_list_fits_the_window_with_its_score_column(page, live_server, login
             Review.objects.create(assignment=assignment, total=total + 5 * n, submitted_at=builders.DURING_REVIEW)
     organiser = factories.with_role(Role.ORGANISER, edition)
     page.set_viewport_size({"width": width, "height": 900})
-    login(organiser.email, factories.PASSWORD)
+    sign_in(organiser.email)
 
     page.goto(f"{live_server.url}/orga/{edition.slug}/applications/?per_page=100")
     table = page.get_by_role("region", name="Applications matching the filters")

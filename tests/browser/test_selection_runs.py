@@ -33,14 +33,14 @@ def start(page, seed):
     expect(page.get_by_role("heading", name="The cohort: 4 people")).to_be_visible(timeout=SLOW)
 
 
-def test_an_organiser_sets_a_country_cap_runs_compares_and_adopts(page, live_server, login, axe_violations, settings):
+def test_an_organiser_sets_a_country_cap_runs_compares_and_adopts(page, live_server, sign_in, axe_violations, settings):
     # No worker in this test: the run stays queued until the test works it off, so the page must poll.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     edition = builders.small_edition()
     apps = edition.apps
     factories.with_role(Role.ORGANISER, edition, "olga@example.org")
 
-    login("olga@example.org", factories.PASSWORD)
+    sign_in("olga@example.org")
     page.goto(f"{live_server.url}/orga/{edition.slug}/selection/rules/")
     assert axe_violations(page) == []
     country = page.get_by_role("group", name="Country cap")
@@ -93,13 +93,13 @@ def test_an_organiser_sets_a_country_cap_runs_compares_and_adopts(page, live_ser
     assert axe_violations(page) == []
 
     # Offered: apps 0 (DE), 3, 4 and 5; the other Germans wait. The French applicant confirms.
-    answer_the_offer(page, live_server, login, apps[3], "Confirm my seat")
+    answer_the_offer(page, live_server, sign_in, apps[3], "Confirm my seat")
     expect(page.get_by_role("heading", name="Your seat is confirmed")).to_be_visible()
     # The German declines: the cap of 1 for DE now lets the best waiting German in.
-    answer_the_offer(page, live_server, login, apps[0], "Decline my seat")
+    answer_the_offer(page, live_server, sign_in, apps[0], "Decline my seat")
     expect(page.get_by_role("heading", name="You declined this seat")).to_be_visible()
     log_out(page)
-    login(apps[1].applicant.email, factories.PASSWORD)
+    sign_in(apps[1].applicant.email)
     page.goto(f"{live_server.url}/me/applications/")
     expect(page.get_by_role("link", name="Confirm or decline your seat by")).to_be_visible()
     assert axe_violations(page) == []
@@ -111,8 +111,8 @@ def log_out(page):
     page.get_by_role("button", name="Log out").click()
 
 
-def answer_the_offer(page, live_server, login, application, button):
+def answer_the_offer(page, live_server, sign_in, application, button):
     log_out(page)
-    login(application.applicant.email, factories.PASSWORD)
+    sign_in(application.applicant.email)
     page.goto(f"{live_server.url}/me/applications/{application.pk}/offer/")
     page.get_by_role("button", name=button).click()
