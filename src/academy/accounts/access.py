@@ -7,6 +7,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
+from .context_processors import roles_of
 from .models import EditionRole
 
 
@@ -23,6 +24,15 @@ def has_edition_role(user, edition, *roles):
     if user.is_superuser:
         return True
     return EditionRole.objects.filter(user=user, edition=edition, role__in=roles).exists()
+
+
+def request_has_edition_role(request, *roles, edition):
+    """`has_edition_role` for the signed-in person of `request`, read from the roles the page's header reads
+    anyway (`roles_of`, once per request), so the check costs no query of its own."""
+    user = request.user
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or any(r.edition_id == edition.pk and r.role in roles for r in roles_of(request))
 
 
 def public(view):

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from academy.accounts.access import has_edition_role
+from academy.accounts.access import request_has_edition_role
 
 from .models import Edition
 
@@ -24,7 +24,7 @@ def edition_role_required(*roles):
         @wraps(view)
         def wrapped(request, slug, *args, **kwargs):
             edition = get_object_or_404(Edition.objects.select_related("academy"), slug=slug)
-            if not has_edition_role(request.user, edition, *roles):
+            if not request_has_edition_role(request, *roles, edition=edition):
                 raise PermissionDenied
             return view(request, edition, *args, **kwargs)
 
