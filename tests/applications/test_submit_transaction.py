@@ -9,7 +9,7 @@ from academy.applications import services
 
 from .helpers import fill
 
-pytestmark = pytest.mark.django_db(transaction=True)  # committed for real: submit's transaction is its own
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # submit commits for real
 
 
 def test_the_form_and_the_registry_are_read_before_the_submit_transaction_begins(application):
