@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from academy.accounts.models import AuditEntry, Role
-from academy.selection import execution, runs
+from academy.selection import execution, forms, runs
 from academy.selection.models import Offer, SelectionLock, SelectionRules, SelectionRun
 from tests import factories
 from tests.selection import builders
@@ -139,9 +139,16 @@ def test_a_rejected_rules_form_keeps_what_was_typed_and_says_what_to_do(client, 
     assert not SelectionRules.objects.exists()
 
 
-def test_the_instance_validation_speaks_when_the_form_cannot(client, edition, organiser, monkeypatch):
-    from academy.selection import forms
+def test_a_post_claiming_thousands_of_rule_rows_is_refused_without_building_them(client, edition, organiser):
+    response = client.post(base(edition) + "rules/", rules_post(**{"bounds-TOTAL_FORMS": "99999"}))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Some rules are not complete" in page
+    assert page.count('name="bounds-') < 20 * forms.MAX_RULES, "at most MAX_RULES bound rows are built and shown"
+    assert not SelectionRules.objects.exists()
 
+
+def test_the_instance_validation_speaks_when_the_form_cannot(client, edition, organiser, monkeypatch):
     monkeypatch.setattr(forms.CoverageForm, "to_rule", lambda self: {"rule": "coverage", "at_least": 2})
     response = client.post(base(edition) + "rules/", rules_post(**{"coverage-0-at_least": "2"}))
     assert response.status_code == 400

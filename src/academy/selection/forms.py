@@ -185,8 +185,13 @@ class CoverageForm(SoftMixin):
         return {"dimension": rule.get("dimension"), "at_least": rule.get("at_least")} | cls.soft_initial(rule)
 
 
-BoundFormSet = forms.formset_factory(BoundForm, extra=1, can_delete=True)
-CoverageFormSet = forms.formset_factory(CoverageForm, extra=1, can_delete=True)
+# At most MAX_RULES rows of each kind: a POST claiming more (bounds-TOTAL_FORMS=99999) is refused with a message
+# instead of building and rendering Django's default 2,000 forms (8 s of CPU for one request).
+MAX_RULES = 100
+BoundFormSet = forms.formset_factory(BoundForm, extra=1, can_delete=True, max_num=MAX_RULES, absolute_max=MAX_RULES)
+CoverageFormSet = forms.formset_factory(
+    CoverageForm, extra=1, can_delete=True, max_num=MAX_RULES, absolute_max=MAX_RULES
+)
 
 
 def targets(questions, rules):
