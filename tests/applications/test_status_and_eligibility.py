@@ -4,7 +4,7 @@ from academy.accounts.models import AuditEntry
 from academy.applications import eligibility
 from academy.applications.models import Application, EligibilityOverride, EligibilityRule, Status
 from academy.applications.status import InvalidTransition, change_status
-from academy.registry.models import RegistryRole
+from academy.registry.models import RegisteredPerson, RegistryRole
 from tests import factories
 
 
@@ -45,6 +45,26 @@ def test_manager_in_an_eligible_country_is_eligible(edition, person):
     factories.registered(person.email, country="PT")
     verdict = eligibility.check(person, edition)
     assert verdict.eligible and verdict.organisation.country.code == "PT"
+
+
+@pytest.mark.django_db
+def test_the_registry_address_matches_whatever_its_case(edition, person):
+    """A bulk insert (the registry import) skips save(), which lower-cases: a mixed-case address still matches,
+    and the user's address may be mixed-case too."""
+    RegisteredPerson.objects.bulk_create(
+        [
+            RegisteredPerson(
+                organisation=factories.organisation(country="PT"),
+                email=person.email.upper(),
+                name="P",
+                role=RegistryRole.MANAGER,
+            )
+        ]
+    )
+    verdict = eligibility.check(person, edition)
+    assert verdict.eligible and verdict.organisation.country.code == "PT"
+    person.email = person.email.title()
+    assert eligibility.check(person, edition).eligible
 
 
 @pytest.mark.django_db

@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from academy.registry.models import RegisteredPerson, RegistryRole
-from academy.registry.services import eligible_country_codes
+from academy.registry.models import EligibleCountry, RegisteredPerson, RegistryRole
+from academy.registry.services import people_with_email
 
 from .models import EligibilityOverride, EligibilityRule
 
@@ -25,20 +26,21 @@ class Verdict:
         return [{"rule": rule, "message": str(message)} for rule, message in self.failed]
 
 
-def _best_registration(email, edition, countries):
-    """Among the person's registrations, the one that passes the most rules."""
-    people = RegisteredPerson.objects.filter(email__iexact=email).select_related("organisation")
+def _best_registration(email, edition):
+    """Among the person's registrations, the one that passes the most rules; `in_eligible_country` tells whether
+    its organisation's country is on the edition's list (asked in the same query)."""
+    eligible = EligibleCountry.objects.filter(edition=edition, country=OuterRef("organisation__country"))
+    people = people_with_email(email).select_related("organisation").annotate(in_eligible_country=Exists(eligible))
 
     def rank(p):
         manager = p.role == RegistryRole.MANAGER or edition.admit_staff
-        return (manager and p.organisation.country.code in countries, manager, p.verified, -p.pk)
+        return (manager and p.in_eligible_country, manager, p.verified, -p.pk)
 
     return max(people, key=rank, default=None)
 
 
 def check(user, edition):
-    countries = eligible_country_codes(edition)
-    person = _best_registration(user.email, edition, countries)
+    person = _best_registration(user.email, edition)
     failed = []
     if person is None:
         failed.append(
@@ -63,7 +65,7 @@ def check(user, edition):
                     % {"org": person.organisation.name},
                 )
             )
-        if person.organisation.country.code not in countries:
+        if not person.in_eligible_country:
             failed.append(
                 (
                     EligibilityRule.COUNTRY,

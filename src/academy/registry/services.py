@@ -1,4 +1,7 @@
-from .models import CountryGroup, EligibleCountry
+from django.db.models import Value
+from django.db.models.functions import Lower
+
+from .models import CountryGroup, EligibleCountry, RegisteredPerson
 from .reference import COSME_ASSOCIATED_2022, EU_MEMBER_STATES
 
 
@@ -17,3 +20,9 @@ def set_default_eligible_countries(edition):
 
 def eligible_country_codes(edition):
     return set(EligibleCountry.objects.filter(edition=edition).values_list("country", flat=True))
+
+
+def people_with_email(email):
+    """The registrations of an e-mail address whatever its case, read through the index on the lower-cased address
+    (`email__iexact` would read every person on SQLite)."""
+    return RegisteredPerson.objects.alias(email_lower=Lower("email")).filter(email_lower=Lower(Value(email)))
