@@ -4,6 +4,8 @@ Times are stored in UTC. Every page, mail, PDF and label that shows a time goes 
 in templates, the `zones` filters: `{{ moment|in_zone:edition|date:"H:i T" }}`, `{{ moment|when:edition }}`),
 so no page shows the server's zone or UTC by accident."""
 
+import datetime
+
 from django.utils import formats, timezone
 
 FULL = "j F Y, H:i"
@@ -23,3 +25,18 @@ def format_in_zone(moment, edition, fmt=FULL):
     '' for None. `fmt` is a Django date format without the zone."""
     local = in_zone(moment, edition)
     return "" if local is None else formats.date_format(local, f"{fmt} T")
+
+
+def short_formatter(edition):
+    """A function equal to `format_in_zone(moment, edition, "j M Y, H:i")` ('9 Mar 2023, 09:30 CET') for a list's
+    many rows: Django's date formatting builds a formatter and translates the month's name per call, this
+    translates the twelve names once."""
+    months = {m: formats.date_format(datetime.date(2000, m, 1), "M") for m in range(1, 13)}
+
+    def short(moment):
+        local = in_zone(moment, edition)
+        if local is None:
+            return ""
+        return f"{local.day} {months[local.month]} {local.year:04d}, {local:%H:%M} {local.tzname()}"
+
+    return short
