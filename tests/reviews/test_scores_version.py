@@ -139,7 +139,7 @@ def test_the_version_is_read_before_the_reviews(two, monkeypatch):
     board.forget()
     order = []
     real_current, real_aggregate = versioning.current, board.aggregate
-    monkeypatch.setattr(versioning, "current", lambda e: order.append("version") or real_current(e))
+    monkeypatch.setattr(versioning, "current", lambda e, *also: order.append("version") or real_current(e, *also))
     monkeypatch.setattr(board, "aggregate", lambda e: order.append("reviews") or real_aggregate(e))
     board.ranked(edition)
     assert order == ["version", "reviews"]

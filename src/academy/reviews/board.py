@@ -11,13 +11,13 @@ so a page can never show scores older than the reviews it reads."""
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
 
 from academy.accounts.models import Role, User
 
 from . import versioning
 from .conflicts import in_scope, scope_filter, setup_for
-from .models import Assignment, Recommendation, Review
+from .models import Assignment, Recommendation, Review, ReviewSetup
 from .scoring import normalise
 
 KEEP = 16  # versions kept in this process (a few editions, a few thresholds)
@@ -27,14 +27,21 @@ _kept = {}
 def _per_version(edition, part, compute):
     """``compute()`` once per (edition, scores version, thresholds) and ``part``; the version is read before the
     data ``compute`` reads, so what is kept under a version is never older than it."""
-    setup = setup_for(edition)
-    key = (edition.pk, *versioning.current(edition), setup.disagreement_points, setup.disagreement_z, part)
+    key = (*_state(edition), part)
     value = _kept.get(key)
     if value is None:
         value = _kept[key] = compute()
         while len(_kept) > KEEP:
             del _kept[next(iter(_kept))]
     return value
+
+
+def _state(edition):
+    """What the kept values depend on, in one query: the edition, its scores version and the disagreement
+    thresholds of its saved review settings (None: the defaults, none saved)."""
+    setup = ReviewSetup.objects.filter(edition=OuterRef("pk"))
+    thresholds = (Subquery(setup.values(name)[:1]) for name in ("disagreement_points", "disagreement_z"))
+    return edition.pk, *versioning.current(edition, *thresholds)
 
 
 def forget():
