@@ -41,11 +41,11 @@ setup: $(VENV)/.synced node_modules/.installed
 $(BIN)/python:
 	@PY=$$(scripts/find-python) && echo "Using $$PY" && $$PY -m venv $(VENV)
 
+# --compile-bytecode: every installed module is compiled once here, not again by each test process and subprocess
+# that first imports it (on a clean checkout that cost the suite ~30 s of pytest time).
 $(VENV)/.synced: $(BIN)/python pyproject.toml uv.lock
 	@$(BIN)/python -m pip --version >/dev/null 2>&1 || $(BIN)/python -m ensurepip >/dev/null
 	@$(BIN)/uv --version 2>/dev/null | grep -q "$(UV_VERSION)" || $(BIN)/python -m pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
-	# --compile-bytecode: every installed module compiled once here, not again by each test process and subprocess
-	# that first imports it (on a clean checkout that cost the suite ~30 s of pytest time)
 	$(BIN)/uv sync --frozen --compile-bytecode --python $(BIN)/python
 	@touch $@
 
