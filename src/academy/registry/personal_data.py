@@ -6,13 +6,14 @@ leaves the registry alone: it is not application data."""
 from academy.core.personal_data import section
 
 from .models import RegisteredPerson
+from .services import people_with_email
 
 data = section("registry", label="Cluster registry", order=50, models=[RegisteredPerson])
 
 
 @data.export
 def export(user):
-    rows = RegisteredPerson.objects.filter(email__iexact=user.email).select_related("organisation")
+    rows = people_with_email(user.email).select_related("organisation")
     return [
         {"organisation": p.organisation.name, "name": p.name, "email": p.email, "role": p.role, "verified": p.verified}
         for p in rows
@@ -21,4 +22,4 @@ def export(user):
 
 @data.erase
 def erase(subject):
-    RegisteredPerson.objects.filter(email__iexact=subject.email).delete()
+    people_with_email(subject.email).delete()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from academy.accounts.models import Role, User
 from academy.accounts.services import grant_role, record
 from academy.core.errors import Refused
-from academy.registry.models import RegisteredPerson
+from academy.registry.services import people_with_email
 
 from . import notify
 from .models import Conflict, ConflictKind, Reviewer
@@ -27,7 +27,7 @@ def invitation_url(token):
 
 
 def _registry_organisation(email):
-    person = RegisteredPerson.objects.filter(email__iexact=email).select_related("organisation").first()
+    person = people_with_email(email).select_related("organisation").first()
     return person.organisation if person else None
 
 
