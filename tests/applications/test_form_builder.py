@@ -155,5 +155,5 @@ def test_the_form_builder_list_takes_the_same_queries_for_9_or_29_questions(
         )
     client.force_login(organiser)
     client.get(url(edition))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert client.get(url(edition)).status_code == 200

@@ -94,7 +94,7 @@ def test_the_page_takes_the_same_queries_for_3_as_for_30_participants(
     people = [helpers.complete(programme.participant(edition), days, [work]) for _ in range(3)]
     client.force_login(organiser)
     client.get(url("overview", edition))
-    with django_assert_num_queries(14) as three:
+    with django_assert_num_queries(13) as three:
         client.get(url("overview", edition))
     people += [helpers.complete(programme.participant(edition), days, [work]) for _ in range(27)]
     with django_assert_num_queries(len(three)):

@@ -112,13 +112,13 @@ def test_the_roll_call_takes_the_same_number_of_queries_however_many_participant
     for person in people[::2]:
         Attendance.objects.create(session=session, application=person, present=False)
     client.force_login(factories.with_role(Role.COACH, edition))
-    # session, user, edition, the roles (for the role check and the header), programme session, participants,
-    # attendance
-    with django_assert_num_queries(7):
+    # session, user, the roles with their editions (for the role check, the page's edition and the header),
+    # programme session, participants, attendance
+    with django_assert_num_queries(6):
         response = client.get(url(session))
     assert response.content.decode().count('type="checkbox"') == size
     data = {f"present-{p.pk}": "on" for p in people}
-    # the same seven to load, then savepoint, lock, insert, update, audit, release (the redirect is not followed)
-    with django_assert_num_queries(13):
+    # the same six to load, then savepoint, lock, insert, update, audit, release (the redirect is not followed)
+    with django_assert_num_queries(12):
         client.post(url(session), data)
     assert Attendance.objects.filter(present=True).count() == size

@@ -157,5 +157,5 @@ def test_the_offers_page_takes_the_same_number_of_queries_for_3_or_30_offers(cli
     b.adopted(edition, people)
     client.force_login(factories.with_role("organiser", edition))
     client.get(f"/orga/{edition.slug}/offers/")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(f"/orga/{edition.slug}/offers/").status_code == 200

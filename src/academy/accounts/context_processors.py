@@ -7,8 +7,9 @@ def roles_of(request):
     if user is None or not user.is_authenticated:
         return []
     if not hasattr(request, "_academy_roles"):
-        rows = EditionRole.objects.filter(user=user).select_related("edition").order_by("-edition__year", "role")
-        request._academy_roles = list(rows)
+        # with the editions' academies too: edition_role_required takes a page's edition from here
+        rows = EditionRole.objects.filter(user=user).select_related("edition__academy")
+        request._academy_roles = list(rows.order_by("-edition__year", "role"))
     return request._academy_roles
 
 
