@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from academy.accounts.models import Role
+from academy.accounts.models import EditionRole, Role
 from academy.reports.tools import DASHBOARD, TOOL_NAMES, TOOLS, edition_menu
 from tests import factories
 
@@ -84,3 +84,18 @@ def test_coaches_participants_and_other_editions_organisers_see_no_menu(client, 
         assert "edition-menu" not in html, name
     client.logout()
     assert "edition-menu" not in client.get(edition.get_absolute_url()).content.decode()
+
+
+def test_the_menu_rendered_once_per_tool_is_each_editions_and_each_pages_own(client, edition):
+    """The menu's HTML is kept per edition and tool: an organiser of two editions, going from one to the other and
+    from a tool to a page inside it, sees each edition's addresses and the right tool marked."""
+    other = factories.edition(deadline=edition.application_deadline.replace(year=2023))
+    person = factories.with_role(Role.ORGANISER, edition)
+    EditionRole.objects.create(user=person, edition=other, role=Role.ORGANISER)
+    client.force_login(person)
+    for shown in (edition, other, edition):
+        for name, current in (("screening:list", "screening:list"), ("reviews:rubric", "reviews:rubric")):
+            menu = _menu(client.get(_url(name, shown)).content.decode())
+            links = re.findall(r'<a href="([^"]+)"( aria-current="page")?>', menu)
+            assert all(f"/{shown.slug}/" in href for href, _ in links), (shown.slug, name)
+            assert [href for href, marked in links if marked] == [_url(current, shown)]

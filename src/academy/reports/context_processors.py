@@ -4,7 +4,7 @@ from django.utils.functional import SimpleLazyObject
 
 from academy.accounts.context_processors import organises
 
-from .tools import TOOL_NAMES, edition_menu
+from .tools import TOOL_NAMES, edition_menu_html
 
 
 def _is_organiser_page(match):
@@ -18,9 +18,9 @@ def _menu(request):
     slug = match.kwargs.get("slug") if match else None
     if not slug or not _is_organiser_page(match) or not organises(request, slug):
         return None
-    return edition_menu(slug, match.view_name, request.path)
+    return edition_menu_html(slug, match.view_name, request.path)
 
 
 def menu(request):
-    """`edition_menu`: built only when a template reads it, None outside organiser pages."""
+    """`edition_menu`: the menu's HTML, built only when a template reads it, None outside organiser pages."""
     return {"edition_menu": SimpleLazyObject(lambda: _menu(request))}
