@@ -54,8 +54,9 @@ def test_every_submitted_version_is_listed_with_its_time_in_the_editions_zone(cl
     html = detail(client, app)
     assert "Answers (submitted version 2)" in html
     assert "Version 1, submitted 20 October 2022, 10:30:00 CEST" in html
-    assert "Version 2, submitted 21 October 2022, 10:30:00 CEST" in html
-    assert "First thoughts" in html and "Second thoughts" in html
+    assert "Version 2, submitted 21 October 2022, 10:30:00 CEST: the answers above" in html
+    assert "First thoughts" in html
+    assert html.count("Second thoughts") == 1, "the latest version's answers are shown once, at the top"
 
 
 def test_an_unsubmitted_change_to_the_draft_is_shown_apart(client, edition, organiser):

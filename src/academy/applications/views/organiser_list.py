@@ -139,6 +139,7 @@ def application_detail(request, edition, pk):
         {"version": v, "answers": exports.answer_rows(questions, v.answers)} for v in application.versions.all()
     ]
     latest = versions[0]["version"].answers if versions else None
+    draft_changed = latest is not None and application.answers != latest
     trail = (
         AuditEntry.objects.filter(object_type=Application._meta.label_lower, object_id=str(application.pk))
         .exclude(action="application.viewed")
@@ -148,10 +149,10 @@ def application_detail(request, edition, pk):
     context = {
         "edition": edition,
         "application": application,
-        "answers": exports.answer_rows(questions, latest if latest is not None else application.answers),
+        "answers": versions[0]["answers"] if versions else exports.answer_rows(questions, application.answers),
         "versions": versions,
-        "draft_changed": latest is not None and application.answers != latest,
-        "draft": exports.answer_rows(questions, application.answers),
+        "draft_changed": draft_changed,
+        "draft": exports.answer_rows(questions, application.answers) if draft_changed else [],
         "verdict": verdict,
         "overridden": [(EligibilityRule(rule).label, reason) for rule, reason in verdict.overridden],
         "trail": trail,
