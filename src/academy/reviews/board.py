@@ -11,7 +11,7 @@ so a page can never show scores older than the reviews it reads."""
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, Max
 
 from academy.accounts.models import Role, User
 
@@ -37,11 +37,12 @@ def _per_version(edition, part, compute):
 
 
 def _state(edition):
-    """What the kept values depend on, in one query: the edition, its scores version and the disagreement
-    thresholds of its saved review settings (None: the defaults, none saved)."""
-    setup = ReviewSetup.objects.filter(edition=OuterRef("pk"))
-    thresholds = (Subquery(setup.values(name)[:1]) for name in ("disagreement_points", "disagreement_z"))
-    return edition.pk, *versioning.current(edition, *thresholds)
+    """What the kept values depend on: the edition, its scores version (read first) and the disagreement thresholds
+    of its saved review settings (None: the defaults, none saved). Two plain queries: one query with a subquery
+    per value took Django three times as long to build as these two take to build and run."""
+    version = versioning.current(edition)
+    setup = ReviewSetup.objects.filter(edition=edition).values_list("disagreement_points", "disagreement_z")
+    return edition.pk, *version, *next(iter(setup[:1]), (None, None))
 
 
 def forget():

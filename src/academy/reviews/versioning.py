@@ -13,10 +13,6 @@ admin, the privacy purge and code not yet written; a forgotten call would show s
 The reader (``board.ranked``) reads the version first and the reviews after, so what it caches under a version
 is never older than that version."""
 
-from django.db.models import OuterRef, Subquery
-
-from academy.editions.models import Edition
-
 from .models import ScoresVersion
 
 _BUMP_SQLITE = (
@@ -117,11 +113,6 @@ def trigger_sql(vendor):
     raise NotImplementedError(f"No scores-version triggers for {vendor}: add them beside SQLite's and PostgreSQL's.")
 
 
-def current(edition, *also):
-    """``(number, stamp)`` of the edition's scores now; ``(0, "")`` before the first review or assignment; then
-    the values of ``also``, expressions on the edition's row, read in the same query."""
-    version = ScoresVersion.objects.filter(edition_id=OuterRef("pk"))
-    number, stamp, *rest = Edition.objects.filter(pk=edition.pk).values_list(
-        Subquery(version.values("number")[:1]), Subquery(version.values("stamp")[:1]), *also
-    )[0]
-    return number or 0, stamp or "", *rest
+def current(edition):
+    """``(number, stamp)`` of the edition's scores now; ``(0, "")`` before the first review or assignment."""
+    return next(iter(ScoresVersion.objects.filter(edition_id=edition.pk).values_list("number", "stamp")[:1]), (0, ""))
