@@ -58,6 +58,8 @@ OVERFLOW = """() => {
   }
   return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide: wide.slice(0, 4)};
 }"""
+# measured once the resize is done, in the same call
+SETTLED_OVERFLOW = f"async () => {{ await ({SETTLED})(); return ({OVERFLOW})(); }}"
 
 
 def html_page(grid, role, name):
@@ -72,17 +74,28 @@ def html_page(grid, role, name):
     return path if b"<html" in body(response)[:500].lower() else None
 
 
-def html_pages(grid, role, part, parts):
-    """(URL name, path) of every whole HTML page `role` may open, in part `part` of `parts`."""
-    names = sorted(name for name in grid.urls if not grid.urls[name].api and role in RULES[name].allowed)
-    found = [(name, html_page(grid, role, name)) for name in names[part::parts]]
-    return [(name, path) for name, path in found if path]
+class Pages:
+    """The whole HTML pages of a test's world, each role and URL name asked once (`html_page`): a role's own
+    pages and whether an earlier role opens the same page are read from the same answers."""
 
+    def __init__(self, grid):
+        self.grid, self.known = grid, {}
 
-def axed_by(grid, role, name):
-    """Whether `role` runs axe on `name`: the first role (in w.ROLES order) that opens it as a page does."""
-    earlier = w.ROLES[: w.ROLES.index(role)]
-    return not any(html_page(grid, other, name) for other in earlier if other in RULES[name].allowed)
+    def path(self, role, name):
+        if (role, name) not in self.known:
+            self.known[role, name] = html_page(self.grid, role, name)
+        return self.known[role, name]
+
+    def of(self, role, part, parts):
+        """(URL name, path) of every whole HTML page `role` may open, in part `part` of `parts`."""
+        names = sorted(name for name, url in self.grid.urls.items() if not url.api and role in RULES[name].allowed)
+        found = [(name, self.path(role, name)) for name in names[part::parts]]
+        return [(name, path) for name, path in found if path]
+
+    def axed_by(self, role, name):
+        """Whether `role` runs axe on `name`: the first role (in w.ROLES order) that opens it as a page does."""
+        earlier = w.ROLES[: w.ROLES.index(role)]
+        return not any(self.path(other, name) for other in earlier if other in RULES[name].allowed)
 
 
 def sign_in(context, grid, role, base_url):
@@ -98,10 +111,10 @@ def too_wide(page, name):
     reflows, as when a window is widened) instead of the page loaded again."""
     problems = []
     for width in WIDTHS:
-        if page.viewport_size["width"] != width:
+        resized = page.viewport_size["width"] != width
+        if resized:
             page.set_viewport_size({"width": width, "height": 900})
-            page.evaluate(SETTLED)
-        size = page.evaluate(OVERFLOW)
+        size = page.evaluate(SETTLED_OVERFLOW if resized else OVERFLOW)
         if size["scroll"] > size["inner"]:
             problems.append(f"{name} at {width} px: {size['scroll']} px wide ({', '.join(size['wide'])})")
     return problems
@@ -150,16 +163,18 @@ def with_long_words(edition, objects):
 
 @pytest.mark.parametrize("roles,part,parts", PARTS, ids=[f"{'+'.join(r)}-{i + 1}of{n}" for r, i, n in PARTS])
 def test_every_page_fits_the_window_logs_no_error_and_passes_axe(
-    roles, part, parts, world, browser, live_server, axe_violations
+    roles, part, parts, world, browser, live_server, axe_source, axe_violations
 ):
     """A part of the roles' pages (parts run in parallel, each with its world); axe runs once per URL name,
     in the part of the first role that opens it."""
     grid = matrix.Matrix(world, RULES)
-    problems, visited = [], 0
+    known, problems, visited = Pages(grid), [], 0
     for role in roles:
-        pages = html_pages(grid, role, part, parts)
+        pages = [(name, path, known.axed_by(role, name)) for name, path in known.of(role, part, parts)]
         assert pages, f"{role} opens no page: is the world built?"
         context = browser.new_context()
+        if any(axe for _, _, axe in pages):
+            context.add_init_script(axe_source)  # sent to the browser once, not with each page axe runs on
         sign_in(context, grid, role, live_server.url)
         page, errors = context.new_page(), []
         page.on(
@@ -167,9 +182,8 @@ def test_every_page_fits_the_window_logs_no_error_and_passes_axe(
         )
         page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
         try:
-            for name, path in pages:
+            for name, path, axe in pages:
                 label = f"{name} ({path}) as {role}"
-                axe = axed_by(grid, role, name)
                 problems += check_page(page, errors, live_server.url + path, label, axe_violations, axe=axe)
                 visited += 1
         finally:
@@ -191,3 +205,12 @@ def test_the_width_check_fails_a_page_too_wide_at_one_width_only(page):
         assert [problem.split(":")[0] for problem in problems] == expected, problems
         assert all(f"div.{kind} to" in problem for problem in problems), problems
         page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+
+
+def test_axe_reports_each_violated_rule_with_the_elements_that_break_it(page, axe_violations):
+    """Only the violations come back from axe (resultTypes): each rule broken, with its first three elements."""
+    images = "".join(f'<img src="data:," id="image{n}">' for n in range(4))
+    page.set_content(f'<!doctype html><html lang="en"><title>T</title><main>{images}<label>Name <input></label></main>')
+    found = axe_violations(page)
+    assert [rule_id for rule_id, _, _ in found] == ["image-alt"], found
+    assert found[0][2] == [["#image0"], ["#image1"], ["#image2"]]
