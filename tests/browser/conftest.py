@@ -1,4 +1,5 @@
 import pathlib
+import threading
 
 import pytest
 from django.conf import settings
@@ -29,6 +30,33 @@ def pytest_collection_modifyitems(items):
             # reference data that migrations load (the 14 ecosystems): restore it before every test (only it:
             # settings.TEST_NON_SERIALIZED_APPS).
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server, answering one request at a time where its request threads share the test's
+    in-memory SQLite connection: two requests at once (an autosave and a submit) interleaved their transactions on
+    it and one failed with "database table is locked". On PostgreSQL each thread has its own connection and the
+    server stays as it is."""
+    if live_server.thread.connections_override:
+        live_server.thread.httpd.set_app(one_request_at_a_time(live_server.thread.httpd.get_app()))
+    return live_server
+
+
+def one_request_at_a_time(app):
+    """The WSGI `app`, serialised; the body is read inside the lock, since a streamed one reads the database."""
+    lock = threading.Lock()
+
+    def serial(environ, start_response):
+        with lock:
+            result = app(environ, start_response)
+            try:
+                return [b"".join(result)]
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+
+    return serial
 
 
 @pytest.fixture(autouse=True)
