@@ -9,6 +9,7 @@ from django.urls import reverse, set_script_prefix
 from academy.accounts.models import EditionRole, Role
 from academy.reports.tools import DASHBOARD, TOOL_NAMES, TOOLS, edition_menu
 from tests import factories
+from tests.applications import screening_factories as sf
 
 pytestmark = pytest.mark.django_db
 
@@ -92,10 +93,16 @@ def test_the_menu_rendered_once_per_tool_is_each_editions_and_each_pages_own(cli
     other = factories.edition(deadline=edition.application_deadline.replace(year=2023))
     person = factories.with_role(Role.ORGANISER, edition)
     EditionRole.objects.create(user=person, edition=other, role=Role.ORGANISER)
+    applications = {e.slug: sf.application(e) for e in (edition, other)}
     client.force_login(person)
     for shown in (edition, other, edition):
-        for name, current in (("screening:list", "screening:list"), ("reviews:rubric", "reviews:rubric")):
-            menu = _menu(client.get(_url(name, shown)).content.decode())
+        detail = reverse("screening:detail", args=[shown.slug, applications[shown.slug].pk])
+        for address, current in (
+            (_url("screening:list", shown), "screening:list"),
+            (_url("reviews:rubric", shown), "reviews:rubric"),
+            (detail, "screening:list"),  # a page inside the screening tool
+        ):
+            menu = _menu(client.get(address).content.decode())
             links = re.findall(r'<a href="([^"]+)"( aria-current="page")?>', menu)
-            assert all(f"/{shown.slug}/" in href for href, _ in links), (shown.slug, name)
-            assert [href for href, marked in links if marked] == [_url(current, shown)]
+            assert all(f"/{shown.slug}/" in href for href, _ in links), address
+            assert [href for href, marked in links if marked] == [_url(current, shown)], address

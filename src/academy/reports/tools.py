@@ -110,30 +110,36 @@ def _addresses(resolver, prefix):
     return {name: reverse(name, kwargs={"slug": SLUG}) for name in (DASHBOARD, *TOOL_NAMES)}
 
 
+def _edition_addresses(slug, resolver, prefix):
+    return {name: url.replace(SLUG, slug) for name, url in _addresses(resolver, prefix).items()}
+
+
+def _menu(addresses, current):
+    groups = []
+    for group, links in TOOLS:
+        items = [{"label": label, "url": addresses[name], "current": name == current} for label, name in links]
+        groups.append({"label": group, "links": items, "current": any(item["current"] for item in items)})
+    return {"dashboard": {"url": addresses[DASHBOARD], "current": current == DASHBOARD}, "groups": groups}
+
+
 def edition_menu(slug, view_name, path):
     """The edition menu of an organiser page: the dashboard, then every tool by group, the page's own
     tool marked current (and its group, so the menu shows where the organiser is)."""
-    addresses = {name: url.replace(SLUG, slug) for name, url in _addresses(get_resolver(), get_script_prefix()).items()}
-    urls = {name: addresses[name] for name in TOOL_NAMES}
-    current = _current_tool(view_name, path, urls)
-    groups = []
-    for group, links in TOOLS:
-        items = [{"label": label, "url": urls[name], "current": name == current} for label, name in links]
-        groups.append({"label": group, "links": items, "current": any(item["current"] for item in items)})
-    dashboard = {"url": addresses[DASHBOARD], "current": current == DASHBOARD}
-    return {"dashboard": dashboard, "groups": groups}
+    addresses = _edition_addresses(slug, get_resolver(), get_script_prefix())
+    return _menu(addresses, _current_tool(view_name, path, {name: addresses[name] for name in TOOL_NAMES}))
 
 
 def edition_menu_html(slug, view_name, path):
     """The menu rendered (templates/reports/_edition_menu.html): the same for every page of a tool, so rendered once
-    per tool, edition, language and address prefix, not on every page (its 41 links and their translations were a
-    tenth of an organiser page's time)."""
-    urls = {name: url.replace(SLUG, slug) for name, url in _addresses(get_resolver(), get_script_prefix()).items()}
-    current = _current_tool(view_name, path, {name: urls[name] for name in TOOL_NAMES})
-    return _rendered_menu(slug, current or "", get_language(), get_resolver(), get_script_prefix())
+    per edition, tool, language, URLconf and address prefix, not on every page (its 41 links and their translations
+    were a tenth of an organiser page's time)."""
+    resolver, prefix = get_resolver(), get_script_prefix()
+    addresses = _edition_addresses(slug, resolver, prefix)
+    current = _current_tool(view_name, path, {name: addresses[name] for name in TOOL_NAMES})
+    return _rendered_menu(slug, current, get_language(), resolver, prefix)
 
 
 @lru_cache(maxsize=1024)
 def _rendered_menu(slug, current, language, resolver, prefix):
-    # `current` is a tool, the dashboard or "": edition_menu marks it current as it would the page itself
-    return render_to_string("reports/_edition_menu.html", {"edition_menu": edition_menu(slug, current, "")})
+    addresses = _edition_addresses(slug, resolver, prefix)
+    return render_to_string("reports/_edition_menu.html", {"edition_menu": _menu(addresses, current)})
