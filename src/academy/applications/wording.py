@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.urls import reverse
 
-from academy.editions.times import format_in_zone
+from academy.editions.times import EXACT, format_in_zone
 
 
 def when(moment, edition):
     """A moment in the edition's zone, e.g. '31 October 2022, 23:55:12 CET'."""
-    return format_in_zone(moment, edition, "j F Y, H:i:s")
+    return format_in_zone(moment, edition, EXACT)
 
 
 def apply_address(edition):

@@ -4,11 +4,27 @@ Times are stored in UTC. Every page, mail, PDF and label that shows a time goes 
 in templates, the `zones` filters: `{{ moment|in_zone:edition|date:"H:i T" }}`, `{{ moment|when:edition }}`),
 so no page shows the server's zone or UTC by accident."""
 
-import datetime
+from functools import lru_cache
 
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
+from django.utils.dates import MONTHS, MONTHS_3
 
 FULL = "j F Y, H:i"
+EXACT = "j F Y, H:i:s"  # submissions: the second counts at a deadline
+
+# The Django date format letters that `format_in_zone` fills in itself, as str.format fields of
+# (local time, zone abbreviation, month name, short month name); any other letter goes to Django.
+_FIELDS = {
+    "j": "{0.day}",
+    "d": "{0.day:02d}",
+    "Y": "{0.year:04d}",
+    "H": "{0.hour:02d}",
+    "i": "{0.minute:02d}",
+    "s": "{0.second:02d}",
+    "T": "{1}",
+    "F": "{2}",
+    "M": "{3}",
+}
 
 
 def in_zone(moment, edition):
@@ -24,14 +40,42 @@ def format_in_zone(moment, edition, fmt=FULL):
     """`moment` in the edition's zone followed by the zone's abbreviation, e.g. '9 March 2023, 09:30 CET';
     '' for None. `fmt` is a Django date format without the zone."""
     local = in_zone(moment, edition)
-    return "" if local is None else formats.date_format(local, f"{fmt} T")
+    if local is None:
+        return ""
+    pattern = _pattern(f"{fmt} T")
+    if pattern is None:
+        return formats.date_format(local, f"{fmt} T")
+    months, short_months = _month_names(translation.get_language())
+    return pattern.format(local, local.tzname(), months[local.month], short_months[local.month])
+
+
+@lru_cache(maxsize=64)
+def _pattern(fmt):
+    """The Django date format `fmt` as a str.format pattern (see _FIELDS), None if it has another letter: Django's
+    own formatting reads the format letter by letter and translates the month's name on every call, a few times
+    the cost of this on pages that show several times."""
+    pattern = []
+    for char in fmt:
+        if char in _FIELDS:
+            pattern.append(_FIELDS[char])
+        elif char.isalpha() or char == "\\":
+            return None
+        else:
+            pattern.append(char.replace("{", "{{").replace("}", "}}"))
+    return "".join(pattern)
+
+
+@lru_cache(maxsize=16)
+def _month_names(language):
+    """The month names (as Django's formats F and M give them) in `language`, the active language."""
+    with translation.override(language):
+        return {m: str(MONTHS[m]) for m in MONTHS}, {m: str(MONTHS_3[m]).title() for m in MONTHS_3}
 
 
 def short_formatter(edition):
     """A function equal to `format_in_zone(moment, edition, "j M Y, H:i")` ('9 Mar 2023, 09:30 CET') for a list's
-    many rows: Django's date formatting builds a formatter and translates the month's name per call, this
-    translates the twelve names once."""
-    months = {m: formats.date_format(datetime.date(2000, m, 1), "M") for m in range(1, 13)}
+    many rows, with the month names looked up once."""
+    months = _month_names(translation.get_language())[1]
 
     def short(moment):
         local = in_zone(moment, edition)
