@@ -1,6 +1,8 @@
 import pytest
 
+from academy.accounts.models import EditionRole, Role
 from academy.applications.models import Application, Status
+from academy.registry.models import RegisteredPerson, RegistryRole
 from tests import factories
 
 
@@ -34,3 +36,11 @@ def test_each_role_finds_its_pages(client, edition, role, expected):
     page = client.get("/me/").content.decode()
     for path in expected:
         assert path.format(slug=edition.slug) in page
+
+
+def test_a_roles_label_is_what_get_role_display_gives_for_every_role():
+    """The header and the registry verdict read role_label, which skips Django's dict of every choice per call."""
+    for model, roles in ((EditionRole, Role), (RegisteredPerson, RegistryRole)):
+        for role in roles:
+            row = model(role=role.value)
+            assert row.role_label == row.get_role_display() == role.label

@@ -91,7 +91,13 @@ class EditionRole(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "edition", "role"], name="unique_edition_role")]
 
     def __str__(self):
-        return f"{self.user} · {self.get_role_display()} · {self.edition}"
+        return f"{self.user} · {self.role_label} · {self.edition}"
+
+    @property
+    def role_label(self):
+        """The role's name, as get_role_display() gives it without building a dict of every choice per call: the
+        header shows it on every page."""
+        return Role(self.role).label
 
 
 class ApiToken(models.Model):

@@ -78,6 +78,11 @@ class RegisteredPerson(models.Model):
         self.email = self.email.lower()
         super().save(*args, **kwargs)
 
+    @property
+    def role_label(self):
+        """The role's name, as get_role_display() gives it without building a dict of every choice per call."""
+        return RegistryRole(self.role).label
+
 
 class CountryGroup(models.TextChoices):
     EU = "eu", _("EU member state")
