@@ -3,6 +3,10 @@
 import datetime as dt
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from academy.accounts.models import AuditEntry, Role
@@ -42,6 +46,42 @@ def test_answers_are_shown_under_their_questions_and_escaped(client, edition, or
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
     assert "How long have you managed a cluster?" in html and "2 to 5 years" in html
     assert "Digital; Health" in html and "cv.pdf" in html
+
+
+def test_an_uploaded_file_links_to_its_download_from_the_version_shown(client, edition, organiser):
+    sf.questions(edition)
+    path = default_storage.save("applications/screening-test/cv.pdf", ContentFile(b"%PDF-1.4 version one"))
+    app = sf.application(edition, answers={"motivation": "To learn.", "cv": {"name": "cv.pdf", "path": path}})
+    app.answers = {"motivation": "To learn more.", "cv": {"name": "cv.pdf", "path": path}}
+    app.save()
+    html = detail(client, app)
+    of_version = reverse("applications:file", args=[app.pk, "cv"]) + "?version=1"
+    of_draft = reverse("applications:file", args=[app.pk, "cv"])
+    assert f'<a href="{of_version}">cv.pdf</a>' in html and f'<a href="{of_draft}">cv.pdf</a>' in html
+    response = client.get(of_version)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 version one"
+    assert AuditEntry.objects.filter(action="application_file.exported", actor=organiser).count() == 1
+
+
+def test_the_page_costs_nine_queries_however_many_versions_and_changes_it_shows(client, edition, organiser):
+    """What the page reads is selected up front: a field left out of the query would cost a query more here."""
+    sf.questions(edition)
+    app = sf.application(edition, answers={"motivation": "First", "cv": {"name": "cv.pdf"}})
+    factories.registered(app.applicant.email)
+    detail(client, app)
+    with CaptureQueriesContext(connection) as one_version:
+        html = detail(client, app)
+    assert "First" in html and "Registered Person" in html
+    for number in (2, 3):
+        SubmittedVersion.objects.create(
+            application=app, number=number, answers={"motivation": f"Text {number}"}, submitted_at=app.submitted_at
+        )
+    change_status(app, Status.WITHDRAWN, by=app.applicant, reason="Cannot travel")
+    change_status(app, Status.SUBMITTED, by=organiser, reason="Back")
+    with CaptureQueriesContext(connection) as three_versions:
+        html = detail(client, app)
+    assert "Text 3" in html and "Cannot travel" in html and f"<td>{organiser}</td>" in html
+    assert len(one_version.captured_queries) == len(three_versions.captured_queries) == 9
 
 
 def test_every_submitted_version_is_listed_with_its_time_in_the_editions_zone(client, edition, organiser):

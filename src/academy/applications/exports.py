@@ -42,17 +42,18 @@ def answer_text(value):
     return str(value)
 
 
-def answer_rows(questions, answers):
-    """[(label, key, text, is_file)] for each question the answers hold, in the form's order, then any
-    answer to a question that no longer exists under its key."""
+def answer_rows(questions, answers, file_address=None):
+    """[(label, text, address)] for each question the answers hold, in the form's order, then any answer to a
+    question that no longer exists under its key. `address` is `file_address(key)` for an uploaded file, else None."""
     answers = answers or {}
     known = {q.key for q in questions}
-    rows = [
-        (q.label, q.key, answer_text(answers[q.key]), q.type == QuestionType.FILE)
-        for q in questions
-        if q.key in answers
-    ]
-    rows += [(key, key, answer_text(value), False) for key, value in answers.items() if key not in known]
+    rows = []
+    for q in questions:
+        if q.key in answers:
+            value = answers[q.key]
+            uploaded = q.type == QuestionType.FILE and isinstance(value, dict) and value.get("path")
+            rows.append((q.label, answer_text(value), file_address(q.key) if uploaded and file_address else None))
+    rows += [(key, answer_text(value), None) for key, value in answers.items() if key not in known]
     return rows
 
 
