@@ -170,7 +170,7 @@ def application_detail(request, edition, pk):
         "answers": latest["answers"] if latest else draft,
         "versions": versions,
         "draft_changed": draft_changed,
-        "draft": draft if latest else [],
+        "draft": draft,
         "verdict": verdict,
         "overridden": [(EligibilityRule(rule).label, reason) for rule, reason in verdict.overridden],
         "trail": trail,
