@@ -20,11 +20,12 @@ def setup():
     import django
 
     django.setup()
-    from django.conf import settings
+    from django.test.utils import override_settings, setup_test_environment
 
-    # receipts are made by the task worker in production, not in the request: queue them nowhere here
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-    from django.test.utils import setup_test_environment
+    # receipts are made by the task worker in production, not in the request: queue them nowhere here. Setting
+    # settings.TASKS is not enough: defining the tasks at start-up already built the test settings' backend, which
+    # made every receipt inside the request; override_settings tells Django to build it again.
+    override_settings(TASKS={"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}).enable()
 
     setup_test_environment()
     create_test_db()
@@ -118,3 +119,6 @@ def main():
     measure("submit (whole form)", submit, rounds=ROUNDS)
     submitted = SubmittedVersion.objects.filter(application__edition=edition).count()
     print(f"  ({submitted} submissions made, one version each)")
+    receipts_made = SubmittedVersion.objects.filter(application__edition=edition).exclude(receipt_pdf="").count()
+    if receipts_made:  # the figure would be the receipt's PDF, not the request: the task backend was not replaced
+        raise SystemExit(f"{receipts_made} receipts were made inside the requests measured")

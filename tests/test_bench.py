@@ -37,3 +37,22 @@ def test_benchmark_runs_to_its_end_at_a_tiny_size(name, migrated_sqlite):
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert f"== bench.{name}" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_several_benchmarks_in_one_command_each_measure_with_their_own_settings(migrated_sqlite):
+    """`make bench` runs them all: the mail benchmark sends to its SMTP sink, although the module before it set
+    Django up with the test settings (their mail goes to memory; in one process the sink received nothing)."""
+    env = {**os.environ, "BENCH_TINY": "1", "BENCH_MIGRATED_SQLITE": str(migrated_sqlite)}
+    for key in ("DATABASE_URL", "BENCH_DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(key, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "programme", "mail_sending"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "== bench.programme" in result.stdout and "== bench.mail_sending" in result.stdout
+    assert "the sink received 0" not in result.stdout
