@@ -8,3 +8,6 @@ class OpsConfig(AppConfig):
     name = "academy.ops"
     label = "ops"
     verbose_name = _("Operations")
+
+    def ready(self):
+        from . import checks  # noqa: F401, PLC0415 - registers the deploy checks
