@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.utils import formats, timezone, translation
 
 from academy.editions.models import Edition
-from academy.editions.times import format_in_zone, in_zone, short_formatter
+from academy.editions.times import format_in_zone, in_zone
 
 WINTER = dt.datetime(2022, 12, 1, 8, 30, tzinfo=dt.UTC)
 SUMMER = dt.datetime(2023, 6, 1, 7, 30, tzinfo=dt.UTC)
@@ -22,15 +22,6 @@ def test_a_utc_moment_reads_in_the_editions_zone_with_its_abbreviation(edition):
     assert format_in_zone(WINTER, edition) == "1 December 2022, 09:30 CET"
     assert format_in_zone(SUMMER, edition, "H:i") == "09:30 CEST"
     assert in_zone(WINTER, edition).hour == 9 and format_in_zone(None, edition) == ""
-
-
-@pytest.mark.parametrize("language", ["en", "de"])
-def test_the_lists_short_formatter_writes_what_format_in_zone_writes(edition, language):
-    moments = [WINTER, SUMMER, None] + [dt.datetime(2024, m, 3 + m, m, 4 * m, tzinfo=dt.UTC) for m in range(1, 13)]
-    with translation.override(language):
-        short = short_formatter(edition)
-        assert [short(m) for m in moments] == [format_in_zone(m, edition, "j M Y, H:i") for m in moments]
-    assert short(WINTER) == {"en": "1 Dec 2022, 09:30 CET", "de": "1 Dez 2022, 09:30 CET"}[language]
 
 
 @pytest.mark.parametrize("language", ["en", "de", "fr"])

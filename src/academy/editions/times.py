@@ -11,6 +11,7 @@ from django.utils.dates import MONTHS, MONTHS_3
 
 FULL = "j F Y, H:i"
 EXACT = "j F Y, H:i:s"  # submissions: the second counts at a deadline
+SHORT = "j M Y, H:i"  # a list's many rows
 
 # The Django date format letters that `format_in_zone` fills in itself, as str.format fields of
 # (local time, zone abbreviation, month name, short month name); any other letter goes to Django.
@@ -70,17 +71,3 @@ def _month_names(language):
     """The month names (as Django's formats F and M give them) in `language`, the active language."""
     with translation.override(language):
         return {m: str(MONTHS[m]) for m in MONTHS}, {m: str(MONTHS_3[m]).title() for m in MONTHS_3}
-
-
-def short_formatter(edition):
-    """A function equal to `format_in_zone(moment, edition, "j M Y, H:i")` ('9 Mar 2023, 09:30 CET') for a list's
-    many rows, with the month names looked up once."""
-    months = _month_names(translation.get_language())[1]
-
-    def short(moment):
-        local = in_zone(moment, edition)
-        if local is None:
-            return ""
-        return f"{local.day} {months[local.month]} {local.year:04d}, {local:%H:%M} {local.tzname()}"
-
-    return short

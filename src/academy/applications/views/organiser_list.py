@@ -14,7 +14,7 @@ from django_countries.fields import Country
 from academy import exports as tabular
 from academy.accounts.models import AuditEntry, Role
 from academy.editions.access import edition_role_required
-from academy.editions.times import short_formatter
+from academy.editions.times import SHORT, format_in_zone
 from academy.privacy.audit import logs_access
 
 from .. import eligibility, exports, scores
@@ -48,7 +48,6 @@ def _rows(applications, edition):
     countries = {code: Country(code).name for code in {app["organisation__country"] for app in applications}}
     review_scores = scores.for_page(edition, [app["pk"] for app in applications])
     separator = formats.get_format("DECIMAL_SEPARATOR")
-    when = short_formatter(edition)
     rows = []
     for app in applications:
         score = review_scores.get(app["pk"]) if review_scores is not None else None
@@ -63,7 +62,7 @@ def _rows(applications, edition):
                 "status": app["status"],
                 "status_label": statuses[app["status"]],
                 "eligible": eligible[app["is_eligible"]],
-                "submitted": when(app["submitted_at"]) or "—",
+                "submitted": format_in_zone(app["submitted_at"], edition, SHORT) or "—",
                 "score": f"{score[0]:+.2f}".replace(".", separator) if score else "—",
                 "reviews": score[1] if score else 0,
             }
